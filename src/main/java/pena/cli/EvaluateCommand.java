@@ -1,0 +1,69 @@
+package pena.cli;
+
+import pena.corpus.Corpus;
+import pena.corpus.CorpusLibrary;
+import pena.corpus.Document;
+import pena.eval.EvaluationResult;
+import pena.eval.Evaluator;
+import pena.model.ModelFile;
+import pena.model.PenaModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code pena evaluate}: perplexity and bits per character of a model on a text. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Scores a model on a text: cross-entropy with the state carried through each document,",
+                "perplexity and bits per character. Ends with a RESULT line."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model written by `pena train`.")
+    Path model;
+
+    @Option(names = "--text", paramLabel = "PATH|NAME",
+            description = "A file, folder or corpus name to score (default: the model's own validation split).")
+    String text;
+
+    @Option(names = "--streams", defaultValue = "1",
+            description = "Score the text in N parallel parts; 1 carries the state through each whole document "
+                    + "(exact), more is faster (default: ${DEFAULT-VALUE}).")
+    int streams;
+
+    @Override
+    public Integer call() {
+        if (streams < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--streams must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PenaModel loaded = ModelFile.load(model, false);
+        List<String> documents;
+        String what;
+        if (text == null) {
+            documents = loaded.validationTexts();
+            what = "validation split of " + loaded.training().corpus();
+        } else {
+            Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(text));
+            documents = corpus.documents().stream().map(Document::text).toList();
+            what = text;
+        }
+        long start = System.nanoTime();
+        EvaluationResult result = Evaluator.evaluate(loaded, documents, streams);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "%s: %s on %s (%.1f s)%n", model, loaded.spec().describe(), what, seconds);
+        if (result.unknown() > 0) {
+            out.printf(Locale.ROOT, "%d tokens (%.2f%%) are not in the model's vocabulary and were scored as <unk>%n",
+                    result.unknown(), 100 * result.oovRate());
+        }
+        out.println(result.resultLine());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,190 @@
+package pena.cli;
+
+import pena.nn.CellType;
+import pena.nn.NetworkSpec;
+import pena.train.TrainOptions;
+import pena.train.Trainer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code pena train}: trains a model on a corpus and keeps the best one. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a recurrent language model on a corpus.",
+                "Keeps the best model (by validation BPC) in OUT.zip and a checkpoint in OUT.ckpt.zip; "
+                        + "Ctrl-C saves the checkpoint, --resume continues from it."})
+public final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "PATH|NAME",
+            description = "Text to learn: a UTF-8 file, a folder of .txt files, or a corpus name (see `pena corpus list`).")
+    String corpus;
+
+    @Option(names = "--level", defaultValue = "char", description = "Token level: char (default: ${DEFAULT-VALUE}).")
+    String level;
+
+    @Option(names = "--cell", defaultValue = "lstm", description = "Recurrent cell of every layer: lstm (default: ${DEFAULT-VALUE}).")
+    String cell;
+
+    @Option(names = "--layers", defaultValue = "2", description = "Stacked recurrent layers; layer l's h is layer l+1's input (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--hidden", defaultValue = "256", description = "Units per layer: the size of h and of the cell state C (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--embedding", defaultValue = "0", description = "0: one-hot input; N: learn an N-dimensional vector per token (default: ${DEFAULT-VALUE}).")
+    int embedding;
+
+    @Option(names = "--dense", defaultValue = "0", description = "0: none; N: a dense tanh layer of N units between the last recurrent layer and the softmax (default: ${DEFAULT-VALUE}).")
+    int dense;
+
+    @Option(names = "--dropout", defaultValue = "0", description = "Fraction of each recurrent layer's inputs dropped while training (default: ${DEFAULT-VALUE}).")
+    double dropout;
+
+    @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Parallel streams through the text per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--tbptt", defaultValue = "64", description = "Window of truncated BPTT: gradients flow back this many characters; the state carries further (default: ${DEFAULT-VALUE}).")
+    int tbptt;
+
+    @Option(names = "--lr", defaultValue = "2e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--clip", defaultValue = "5", description = "Gradient L2-norm limit per layer; 0 turns clipping off (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--epochs", description = "Passes over the training text (default: 10 when --minutes is not given).")
+    Integer epochs;
+
+    @Option(names = "--minutes", description = "Training-time budget in minutes, decimals allowed (e.g. 0.5).")
+    Double minutes;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Last fraction of each document held out for validation (default: ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the initial weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "models/NAME", description = "Where the run's files go (default: models/<corpus name>).")
+    Path out;
+
+    @Option(names = "--eval-every", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Training seconds between evaluation points; 0: a tenth of --minutes, at most 2 minutes (default: ${DEFAULT-VALUE}).")
+    double evalEvery;
+
+    @Option(names = "--val-streams", defaultValue = "16",
+            description = "Streams the validation text is scored in at evaluation points; 1 is exact and slow, "
+                    + "as `pena evaluate` (default: ${DEFAULT-VALUE}).")
+    int valStreams;
+
+    @Option(names = "--resume", description = "Continue the run whose checkpoint is OUT.ckpt.zip (architecture, data and position from it).")
+    boolean resume;
+
+    @Option(names = "--force", description = "Start over even though OUT.zip exists.")
+    boolean force;
+
+    @Option(names = "--max-steps", hidden = true, defaultValue = "0", description = "Stop after this many windows (tests).")
+    long maxSteps;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        TrainOptions options = options();
+        if (layers > 3) {
+            out.println("warning: recurrent stacks deeper than 3 layers rarely help; depth is usually added with --dense");
+        }
+        Trainer trainer = new Trainer(options, new ModelValidation(valStreams), out, System.console() != null);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            trainer.requestStop();
+            awaitQuietly(finished);
+        }, "pena-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            Trainer.Outcome outcome = trainer.run();
+            out.printf(Locale.ROOT, "%s chars_per_s=%.0f params=%d%n", outcome.best().resultLine(),
+                    outcome.charsPerSecond(), outcome.parameters());
+            out.flush();
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // Ctrl-C: the hook is running and waited for us
+            }
+        }
+    }
+
+    private TrainOptions options() {
+        if (epochs != null && minutes != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --epochs or --minutes, not both");
+        }
+        if (epochs != null && epochs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1");
+        }
+        if (minutes != null && !(minutes > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be positive");
+        }
+        if (!(valFraction > 0 && valFraction <= 0.5)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--val-fraction must be in (0, 0.5]");
+        }
+        if (valStreams < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--val-streams must be at least 1");
+        }
+        if (batch < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+        }
+        if (corpus == null && !resume) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --corpus PATH|NAME (or --resume with --out)");
+        }
+        if (out == null) {
+            if (corpus == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --out models/NAME");
+            }
+            out = Path.of("models", defaultName());
+        }
+        CellType cellType;
+        try {
+            cellType = CellType.parse(cell);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cell: " + e.getMessage());
+        }
+        if (!"char".equals(level)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--level: this version trains char models only");
+        }
+        NetworkSpec network = new NetworkSpec(level, cellType, layers, hidden, embedding, dense, dropout, l2, clip,
+                learningRate, tbptt, seed, 2);
+        if (!network.problems().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", network.problems()));
+        }
+        int epochBudget = epochs != null ? epochs : (minutes == null ? 10 : 0);
+        return new TrainOptions(corpus, network, batch, valFraction, epochBudget, minutes == null ? 0 : minutes,
+                evalEvery, out, resume, force, maxSteps);
+    }
+
+    private String defaultName() {
+        Path path = Path.of(corpus).getFileName();
+        String name = path == null ? "model" : path.toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

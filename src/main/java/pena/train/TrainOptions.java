@@ -1,0 +1,54 @@
+package pena.train;
+
+import pena.nn.NetworkSpec;
+
+import java.nio.file.Path;
+
+/**
+ * One training run's settings.
+ *
+ * @param corpus        the corpus path or name as the user gave it
+ * @param spec          the network (its vocabulary size is filled in from the corpus)
+ * @param batch         parallel streams per step
+ * @param valFraction   last fraction of each document held out for validation
+ * @param epochs        passes over the training text (0: use {@code minutes})
+ * @param minutes       training-time budget in minutes (0: use {@code epochs})
+ * @param evalEverySeconds seconds of training between evaluation points (0: automatic)
+ * @param out           run name with folder, e.g. {@code models/casmurro}: the best model is
+ *                      {@code models/casmurro.zip}, the checkpoint {@code models/casmurro.ckpt.zip}
+ * @param resume        continue the run saved in the checkpoint
+ * @param force         start over even if the run's files exist
+ * @param maxSteps      stop after this many windows in this invocation (0 = no limit; for tests)
+ */
+public record TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs,
+                           double minutes, double evalEverySeconds, Path out, boolean resume, boolean force,
+                           long maxSteps) {
+
+    public Path bestModel() {
+        return sibling(".zip");
+    }
+
+    public Path checkpoint() {
+        return sibling(".ckpt.zip");
+    }
+
+    private Path sibling(String suffix) {
+        String name = out.getFileName().toString();
+        if (name.endsWith(".zip")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        return parent.resolve(name + suffix);
+    }
+
+    /** Seconds between evaluation points: as given, else a tenth of the time budget (10 s to 2 min). */
+    public double evaluationInterval() {
+        if (evalEverySeconds > 0) {
+            return evalEverySeconds;
+        }
+        if (minutes > 0) {
+            return Math.max(10, Math.min(120, minutes * 60 / 10));
+        }
+        return 120;
+    }
+}

@@ -1,0 +1,233 @@
+package pena.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import pena.corpus.Corpus;
+import pena.corpus.CorpusLibrary;
+import pena.data.Window;
+import pena.data.WindowArrays;
+import pena.model.HistoryPoint;
+import pena.model.ModelFile;
+import pena.model.PenaModel;
+import pena.model.TrainingState;
+import pena.nn.NetworkFactory;
+import pena.nn.NetworkSpec;
+import pena.nn.StatefulNetwork;
+import pena.token.Tokenizer;
+import pena.token.Tokenizers;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains a model. Reads top to bottom: set up (fresh or resumed), then windows in order until
+ * the budget is spent or the user stops it, with evaluation points along the way, then a last
+ * evaluation. See {@link pena.nn.StatefulNetwork} for how the state crosses windows.
+ */
+public final class Trainer {
+    private final TrainOptions options;
+    private final Validation validation;
+    private final PrintWriter out;
+    private final Progress progress;
+    private volatile boolean stopRequested;
+
+    // the run as it goes
+    private PenaModel model;
+    private TrainingData data;
+    private int epoch;
+    private int window;
+    private long tokensSeen;
+    private double previousSeconds;
+    private double bestBpc = Double.NaN;
+    private Validation.Score bestScore;
+    private final List<HistoryPoint> history = new ArrayList<>();
+
+    public Trainer(TrainOptions options, Validation validation, PrintWriter out, boolean terminal) {
+        this.options = options;
+        this.validation = validation;
+        this.out = out;
+        this.progress = new Progress(out, terminal);
+    }
+
+    /** What a finished run leaves. */
+    public record Outcome(Validation.Score best, double charsPerSecond, long parameters, boolean interrupted) {
+    }
+
+    /** Asks the loop to stop after the current window (Ctrl-C); the run then checkpoints. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public Outcome run() {
+        if (options.resume()) {
+            resume();
+        } else {
+            start();
+        }
+        StatefulNetwork network = model.network();
+        out.printf(Locale.ROOT, "%s: %,d training tokens, %d streams x %d windows of %d, %,d parameters%n",
+                data.corpusName(), data.trainingTokens(), data.streams().batch(), data.streams().windowsPerStream(),
+                data.streams().windowLength(), network.numParams());
+        out.flush();
+
+        double interval = options.evaluationInterval();
+        long sessionStart = System.nanoTime();
+        double sessionTrainingSeconds = 0;
+        double lossSum = 0;
+        long lossTokens = 0;
+        long sessionTokens = 0;
+        long steps = 0;
+        double nextEvaluation = previousSeconds + interval;
+        boolean budgetSpent = budgetSpent(previousSeconds);
+
+        while (!budgetSpent && !stopRequested) {
+            if (window == 0) {
+                network.clearState(); // a new epoch starts every stream from a zero state
+            }
+            Iterator<Window> windows = data.streams().from(window);
+            while (windows.hasNext() && !stopRequested) {
+                long t0 = System.nanoTime();
+                Window w = windows.next();
+                network.resetStreams(w.resetState());
+                network.fit(WindowArrays.inputs(w, model.spec().vocabularySize(), model.spec().embedding() > 0),
+                        WindowArrays.oneHotTargets(w, model.spec().vocabularySize()), null, WindowArrays.targetMask(w));
+                double loss = windowLoss(network, w);
+                sessionTrainingSeconds += (System.nanoTime() - t0) / 1e9;
+                if (!Double.isFinite(loss)) {
+                    progress.breakLine();
+                    throw new TrainingException("training diverged at epoch " + (epoch + 1) + ", window " + window
+                            + " (loss " + loss + "); the best model so far is kept in " + options.bestModel()
+                            + "; try a lower --lr or a smaller --clip");
+                }
+                lossSum += loss * w.tokens();
+                lossTokens += w.tokens();
+                sessionTokens += w.tokens();
+                tokensSeen += w.tokens();
+                window++;
+                steps++;
+                double seconds = previousSeconds + sessionTrainingSeconds;
+                double speed = sessionTokens / sessionTrainingSeconds;
+                progress.update(epoch, (double) window / data.streams().windowsPerStream(), speed,
+                        lossSum / lossTokens, eta(seconds, speed));
+                budgetSpent = budgetSpent(seconds) || (options.maxSteps() > 0 && steps >= options.maxSteps());
+                if (budgetSpent) {
+                    break;
+                }
+                if (seconds >= nextEvaluation) {
+                    evaluate(seconds, lossSum / lossTokens, speed);
+                    lossSum = 0;
+                    lossTokens = 0;
+                    nextEvaluation = seconds + interval;
+                }
+            }
+            if (!windows.hasNext()) {
+                epoch++;
+                window = 0;
+                budgetSpent |= options.epochs() > 0 && epoch >= options.epochs();
+            }
+        }
+        double seconds = previousSeconds + sessionTrainingSeconds;
+        double speed = sessionTrainingSeconds > 0 ? sessionTokens / sessionTrainingSeconds : 0;
+        evaluate(seconds, lossTokens > 0 ? lossSum / lossTokens : Double.NaN, speed);
+        if (stopRequested) {
+            out.println("stopped: checkpoint " + options.checkpoint() + "; continue with the same command and --resume");
+        }
+        out.printf(Locale.ROOT, "trained %.0f s in this session (%.0f s wall), best model: %s%n",
+                sessionTrainingSeconds, (System.nanoTime() - sessionStart) / 1e9, options.bestModel());
+        out.flush();
+        return new Outcome(bestScore, speed, network.numParams(), stopRequested);
+    }
+
+    private void start() {
+        if (!options.force() && (Files.exists(options.bestModel()) || Files.exists(options.checkpoint()))) {
+            throw new TrainingException(options.bestModel() + " already exists: add --resume to continue that run, "
+                    + "or --force to start over (its files are replaced)");
+        }
+        NetworkSpec requested = options.spec();
+        Tokenizer tokenizer = Tokenizers.forLevel(requested.level());
+        Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(options.corpus()));
+        data = TrainingData.prepare(corpus, options.valFraction(), tokenizer, null, options.batch(), requested.tbptt());
+        NetworkSpec spec = requested.withVocabularySize(data.vocabulary().size());
+        StatefulNetwork network = new StatefulNetwork(NetworkFactory.configuration(spec));
+        network.init();
+        TrainingState state = TrainingState.start(options.corpus(), options.valFraction(), data.streams().batch());
+        model = new PenaModel(network, spec, data.vocabulary(), state, data.validationTexts());
+        out.println("training " + spec.describe());
+    }
+
+    private void resume() {
+        if (!Files.exists(options.checkpoint())) {
+            throw new TrainingException("no checkpoint " + options.checkpoint() + " to resume; run without --resume "
+                    + "to start this run");
+        }
+        PenaModel saved = ModelFile.load(options.checkpoint(), true);
+        TrainingState state = saved.training();
+        Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(state.corpus()));
+        data = TrainingData.prepare(corpus, state.valFraction(), saved.tokenizer(), saved.vocabulary(), state.batch(),
+                saved.spec().tbptt());
+        model = saved;
+        epoch = state.epoch();
+        window = Math.min(state.window(), data.streams().windowsPerStream());
+        tokensSeen = state.tokensSeen();
+        previousSeconds = state.seconds();
+        bestBpc = state.bestValidationBpc();
+        history.addAll(state.history());
+        out.printf(Locale.ROOT, "resuming %s at epoch %d, window %d, %.0f s trained (architecture from the checkpoint: %s)%n",
+                options.checkpoint(), epoch + 1, window, previousSeconds, saved.spec().describe());
+    }
+
+    /** An evaluation point: score, sample, history, checkpoint, and the best model if it improved. */
+    private void evaluate(double seconds, double trainLoss, double speed) {
+        progress.breakLine();
+        Validation.Score score = validation.score(model);
+        history.add(new HistoryPoint(seconds, tokensSeen, epoch, trainLoss, score.bitsPerCharacter(), score.perplexity()));
+        boolean best = Double.isNaN(bestBpc) || score.bitsPerCharacter() < bestBpc;
+        if (best) {
+            bestBpc = score.bitsPerCharacter();
+            bestScore = score;
+        }
+        out.printf(Locale.ROOT, "── %s trained · epoch %d · %,d tokens · train loss %.3f · val bpc %.4f · ppl %.3f%s%n",
+                Progress.clock(seconds), epoch + 1, tokensSeen, trainLoss, score.bitsPerCharacter(),
+                score.perplexity(), best ? " · best so far" : "");
+        String preview = validation.preview(model);
+        if (!preview.isEmpty()) {
+            out.println("   " + preview.replace("\n", "\n   "));
+        }
+        out.flush();
+        model = model.withTraining(new TrainingState(model.training().corpus(), model.training().valFraction(),
+                model.training().batch(), epoch, window, tokensSeen, seconds, bestBpc, history, speed));
+        ModelFile.save(model, options.checkpoint(), true);
+        if (best) {
+            ModelFile.save(model, options.bestModel(), false);
+        }
+        if (bestScore == null) {
+            bestScore = score;
+        }
+    }
+
+    /** Mean cross-entropy in nats per token of the window just fitted. */
+    private static double windowLoss(StatefulNetwork network, Window w) {
+        // score() is the loss summed over time steps and divided by the batch size, plus L2
+        double crossEntropy = network.score() - network.calcRegularizationScore(true);
+        return crossEntropy * w.batch() / Math.max(1, w.tokens());
+    }
+
+    private boolean budgetSpent(double seconds) {
+        if (options.minutes() > 0) {
+            return seconds >= options.minutes() * 60;
+        }
+        return options.epochs() > 0 && epoch >= options.epochs();
+    }
+
+    private double eta(double seconds, double tokensPerSecond) {
+        if (options.minutes() > 0) {
+            return options.minutes() * 60 - seconds;
+        }
+        long windowsLeft = (long) (options.epochs() - epoch) * data.streams().windowsPerStream() - window;
+        double tokensPerWindow = (double) data.streams().batch() * data.streams().windowLength();
+        return windowsLeft * tokensPerWindow / tokensPerSecond;
+    }
+}
