@@ -88,6 +88,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "as `pena evaluate` (default: ${DEFAULT-VALUE}).")
     int valStreams;
 
+    @Option(names = "--state", defaultValue = "carry",
+            description = "carry: each window starts from the state the previous one ended in (truncated BPTT over "
+                    + "the whole text); reset: every window starts from zero (default: ${DEFAULT-VALUE}).")
+    String state;
+
     @Option(names = "--resume", description = "Continue the run whose checkpoint is OUT.ckpt.zip (architecture, data and position from it).")
     boolean resume;
 
@@ -169,9 +174,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (!network.problems().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", network.problems()));
         }
+        if (!"carry".equals(state) && !"reset".equals(state)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--state must be carry or reset");
+        }
         int epochBudget = epochs != null ? epochs : (minutes == null ? 10 : 0);
         return new TrainOptions(corpus, network, batch, valFraction, epochBudget, minutes == null ? 0 : minutes,
-                evalEvery, out, resume, force, maxSteps);
+                evalEvery, out, resume, force, maxSteps, "carry".equals(state));
     }
 
     private String defaultName() {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -76,6 +77,7 @@ public final class ModelFile {
                 put(out, "pena/training.json", JSON.writeValueAsBytes(model.training()));
                 put(out, "pena/validation.json", JSON.writeValueAsBytes(model.validationTexts()));
             }
+            readableByAll(zipTemp);
             Files.move(zipTemp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new ModelFileException(target + ": cannot write the model (" + e.getMessage() + ")", e);
@@ -176,6 +178,15 @@ public final class ModelFile {
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Temporary files are private (rw-------); a model is an ordinary file (rw-r--r--). */
+    private static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: keep the defaults
+        }
     }
 
     private static void deleteQuietly(Path path) {

@@ -19,10 +19,12 @@ import java.nio.file.Path;
  * @param resume        continue the run saved in the checkpoint
  * @param force         start over even if the run's files exist
  * @param maxSteps      stop after this many windows in this invocation (0 = no limit; for tests)
+ * @param carryState    carry the recurrent state from window to window (true) or start every
+ *                      window from a zero state (false)
  */
 public record TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs,
                            double minutes, double evalEverySeconds, Path out, boolean resume, boolean force,
-                           long maxSteps) {
+                           long maxSteps, boolean carryState) {
 
     public Path bestModel() {
         return sibling(".zip");

@@ -91,7 +91,11 @@ public final class Trainer {
             while (windows.hasNext() && !stopRequested) {
                 long t0 = System.nanoTime();
                 Window w = windows.next();
-                network.resetStreams(w.resetState());
+                if (options.carryState()) {
+                    network.resetStreams(w.resetState());
+                } else {
+                    network.clearState();
+                }
                 network.fit(WindowArrays.inputs(w, model.spec().vocabularySize(), model.spec().embedding() > 0),
                         WindowArrays.oneHotTargets(w, model.spec().vocabularySize()), null, WindowArrays.targetMask(w));
                 double loss = windowLoss(network, w);

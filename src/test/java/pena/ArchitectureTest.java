@@ -1,0 +1,65 @@
+package pena;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Keeps DESIGN.md's package rules: each package imports only the Pena packages it may use
+ * (directly, or through what those may use). Two uses beyond the table are allowed and noted
+ * in the README: train reads corpora itself; generate and eval build input arrays with data.
+ */
+class ArchitectureTest {
+    private static final Map<String, List<String>> MAY_USE = Map.of(
+            "corpus", List.of(),
+            "token", List.of("corpus"),
+            "data", List.of("token"),
+            "nn", List.of(),
+            "model", List.of("nn", "token"),
+            "train", List.of("data", "nn", "model", "corpus"),
+            "generate", List.of("model", "data"),
+            "eval", List.of("model", "data"),
+            "cli", List.of("corpus", "token", "data", "nn", "model", "train", "generate", "eval"));
+
+    private static final Pattern IMPORT = Pattern.compile("^import pena\\.(\\w+)\\.", Pattern.MULTILINE);
+
+    @Test
+    void packagesOnlyUseWhatTheDesignAllows() throws IOException {
+        Path root = Path.of("src", "main", "java", "pena");
+        StringBuilder violations = new StringBuilder();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = root.relativize(file).getName(0).toString();
+                Set<String> allowed = closure(pkg);
+                Matcher m = IMPORT.matcher(Files.readString(file));
+                while (m.find()) {
+                    String used = m.group(1);
+                    if (!used.equals(pkg) && !allowed.contains(used)) {
+                        violations.append(file).append(" uses pena.").append(used).append('\n');
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), violations.toString());
+    }
+
+    private static Set<String> closure(String pkg) {
+        Set<String> all = new HashSet<>();
+        for (String direct : MAY_USE.getOrDefault(pkg, List.of())) {
+            all.add(direct);
+            all.addAll(closure(direct));
+        }
+        return all;
+    }
+}
