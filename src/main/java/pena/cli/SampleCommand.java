@@ -55,10 +55,6 @@ public final class SampleCommand implements Callable<Integer> {
         SamplingOptions first = new SamplingOptions(temperature, topK, topP, firstSeed);
         PenaModel loaded = ModelFile.load(model, false);
         Sampler sampler = new Sampler(loaded);
-        if (seed == null) {
-            err.println("seed " + firstSeed);
-            err.flush();
-        }
         long generated = 0;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -77,8 +73,8 @@ public final class SampleCommand implements Callable<Integer> {
         out.println();
         out.flush();
         double seconds = (System.nanoTime() - start) / 1e9;
-        err.printf(Locale.ROOT, "%d characters in %.2f s: %.3f ms per character%n", generated, seconds,
-                1000 * seconds / generated);
+        err.printf(Locale.ROOT, "%d characters in %.2f s: %.3f ms per character (seed %d)%n", generated, seconds,
+                1000 * seconds / generated, firstSeed);
         err.flush();
         return 0;
     }

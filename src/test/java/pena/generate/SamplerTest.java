@@ -30,8 +30,8 @@ class SamplerTest {
     @Test
     void aPrimeWithUnseenSymbolsIsRefusedListingThem() {
         SamplingException e = assertThrows(SamplingException.class,
-                () -> new Sampler(model).generate("Zé #", 10, new SamplingOptions(1, 0, 1, 1), s -> { }));
+                () -> new Sampler(model).generate("Zà #", 10, new SamplingOptions(1, 0, 1, 1), s -> { }));
         assertTrue(e.getMessage().contains("'Z'") && e.getMessage().contains("'#'"), e.getMessage());
-        assertFalse(e.getMessage().contains("'é'"), e.getMessage());
+        assertFalse(e.getMessage().contains("'à'"), e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ class TokenChooserTest {
 
     @Test
     void topPKeepsTheSmallestSetReachingTheMass() {
-        assertEquals(2, kept(TokenChooser.filter(P, new SamplingOptions(1, 0, 0.65, 0))));
+        assertEquals(2, kept(TokenChooser.filter(P, new SamplingOptions(1, 0, 0.6, 0))));
         assertEquals(3, kept(TokenChooser.filter(P, new SamplingOptions(1, 0, 0.66, 0))));
         assertEquals(1, kept(TokenChooser.filter(P, new SamplingOptions(1, 0, 0.1, 0))));
         assertEquals(5, kept(TokenChooser.filter(P, new SamplingOptions(1, 0, 1.0, 0))));
