@@ -207,9 +207,6 @@ public final class Trainer {
         if (best) {
             ModelFile.save(model, options.bestModel(), false);
         }
-        if (bestScore == null) {
-            bestScore = score;
-        }
     }
 
     /** Mean cross-entropy in nats per token of the window just fitted. */
