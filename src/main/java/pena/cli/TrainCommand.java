@@ -31,7 +31,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "char", description = "Token level: char (default: ${DEFAULT-VALUE}).")
     String level;
 
-    @Option(names = "--cell", defaultValue = "lstm", description = "Recurrent cell of every layer: lstm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cell", defaultValue = "lstm", description = "Recurrent cell of every layer: lstm, gru (reset gate after the recurrent product, as Keras), gru-original (reset before it), dl4j-lstm (DL4J's own LSTM, for comparison) (default: ${DEFAULT-VALUE}).")
     String cell;
 
     @Option(names = "--layers", defaultValue = "2", description = "Stacked recurrent layers; layer l's h is layer l+1's input (default: ${DEFAULT-VALUE}).")

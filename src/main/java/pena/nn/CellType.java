@@ -9,13 +9,24 @@ import java.util.stream.Collectors;
 
 /** The recurrent cell of every layer of a network. */
 public enum CellType {
-    /** DL4J's own LSTM layer (forget-gate bias 1, tanh activation, sigmoid gates). */
-    LSTM("lstm");
+    /** Pena's LSTM ({@link pena.nn.rnn.Lstm}): DL4J's equations, correct truncated BPTT. */
+    LSTM("lstm"),
+    /** Pena's GRU ({@link pena.nn.rnn.Gru}), reset gate after the recurrent product (Keras' default). */
+    GRU("gru"),
+    /** Pena's GRU in its original form, reset gate before the recurrent product. */
+    GRU_ORIGINAL("gru-original"),
+    /** DL4J's own LSTM layer, kept for reference and the benchmark (its TBPTT gradient starts from zero). */
+    DL4J_LSTM("dl4j-lstm");
 
     private final String id;
 
     CellType(String id) {
         this.id = id;
+    }
+
+    /** Whether this is a GRU (one state h, update and reset gates). */
+    public boolean isGru() {
+        return this == GRU || this == GRU_ORIGINAL;
     }
 
     /** The name on the command line and in model files. */

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -12,6 +13,8 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
+import pena.nn.rnn.Gru;
+import pena.nn.rnn.Lstm;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -71,7 +74,7 @@ public final class NetworkFactory {
             list.inputPreProcessor(index, new FeedForwardToRnnPreProcessor());
         }
         list.layer(index, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .activation(Activation.SOFTMAX).nIn(width).nOut(spec.vocabularySize()).build());
+                .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).nIn(width).nOut(spec.vocabularySize()).build());
         return list.backpropType(BackpropType.TruncatedBPTT)
                 .tBPTTForwardLength(spec.tbptt())
                 .tBPTTBackwardLength(spec.tbptt())
@@ -79,17 +82,21 @@ public final class NetworkFactory {
     }
 
     private static org.deeplearning4j.nn.conf.layers.Layer recurrentLayer(NetworkSpec spec, int nIn) {
-        return switch (spec.cell()) {
-            case LSTM -> {
+        org.deeplearning4j.nn.conf.layers.Layer layer = switch (spec.cell()) {
+            case LSTM -> new Lstm.Builder().nIn(nIn).nOut(spec.hidden()).forgetGateBiasInit(1.0).build();
+            case GRU, GRU_ORIGINAL -> new Gru.Builder().resetAfter(spec.cell() == CellType.GRU)
+                    .nIn(nIn).nOut(spec.hidden()).build();
+            case DL4J_LSTM -> {
                 LSTM.Builder builder = new LSTM.Builder().nIn(nIn).nOut(spec.hidden())
                         .activation(Activation.TANH)
                         .gateActivationFunction(Activation.SIGMOID)
                         .forgetGateBiasInit(1.0); // Keras' unit_forget_bias: start by remembering
-                if (spec.dropout() > 0) {
-                    builder.dropOut(new Dropout(1 - spec.dropout())); // DL4J takes the keep probability
-                }
                 yield builder.build();
             }
         };
+        if (spec.dropout() > 0) {
+            layer.setIDropout(new Dropout(1 - spec.dropout())); // DL4J takes the keep probability
+        }
+        return layer;
     }
 }

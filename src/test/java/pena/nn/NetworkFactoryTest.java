@@ -1,8 +1,11 @@
 package pena.nn;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.layers.LSTM;
+import pena.nn.rnn.Gru;
+import pena.nn.rnn.Lstm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import pena.TestModels;
@@ -19,7 +22,7 @@ class NetworkFactoryTest {
         MultiLayerConfiguration configuration = NetworkFactory.configuration(TestModels.spec(3, 16, 10, 32));
         assertEquals(4, configuration.getConfs().size());
         for (int i = 0; i < 3; i++) {
-            LSTM lstm = (LSTM) configuration.getConf(i).getLayer();
+            Lstm lstm = (Lstm) configuration.getConf(i).getLayer();
             assertEquals(1.0, lstm.getForgetGateBiasInit());
         }
         assertEquals(32, configuration.getTbpttFwdLength());
@@ -27,8 +30,22 @@ class NetworkFactoryTest {
     }
 
     @Test
-    void embeddingAndDenseVariantsProduceADistributionPerStep() {
-        NetworkSpec spec = new NetworkSpec("char", CellType.LSTM, 2, 12, 5, 7, 0.1, 1e-4, 5, 2e-3, 8, 3, 9);
+    void eachCellNameBuildsItsLayer() {
+        assertTrue(layer(CellType.GRU) instanceof Gru gru && gru.isResetAfter());
+        assertTrue(layer(CellType.GRU_ORIGINAL) instanceof Gru gru && !gru.isResetAfter());
+        assertTrue(layer(CellType.LSTM) instanceof Lstm);
+        assertTrue(layer(CellType.DL4J_LSTM) instanceof org.deeplearning4j.nn.conf.layers.LSTM);
+    }
+
+    private static org.deeplearning4j.nn.conf.layers.Layer layer(CellType cell) {
+        NetworkSpec spec = new NetworkSpec("char", cell, 1, 8, 0, 0, 0, 0, 5, 2e-3, 8, 3, 9);
+        return NetworkFactory.configuration(spec).getConf(0).getLayer();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void embeddingAndDenseVariantsProduceADistributionPerStep(CellType cell) {
+        NetworkSpec spec = new NetworkSpec("char", cell, 2, 12, 5, 7, 0.1, 1e-4, 5, 2e-3, 8, 3, 9);
         StatefulNetwork network = new StatefulNetwork(NetworkFactory.configuration(spec));
         network.init();
         INDArray ids = Nd4j.create(new float[]{1, 2, 3, 4, 0, 8}, new long[]{2, 1, 3}, 'c');

@@ -27,14 +27,14 @@ class StatefulNetworkTest {
         StatefulNetwork network = TestModels.frozenNetwork(TestModels.spec(2, 8, VOCABULARY, WINDOW));
         network.fit(inputs(0, WINDOW), targets(0, WINDOW));
         network.fit(inputs(WINDOW, WINDOW), targets(WINDOW, WINDOW));
-        float[] trained = network.trainingState().get(1).get("prevAct").dup().data().asFloat();
+        float[] trained = network.trainingState().get(1).get("h").dup().data().asFloat();
 
         network.clearInferenceState();
         network.rnnTimeStep(inputs(0, 2 * WINDOW));
-        float[] carried = network.rnnGetPreviousState(1).get("prevAct").dup().data().asFloat();
+        float[] carried = network.rnnGetPreviousState(1).get("h").dup().data().asFloat();
         network.clearInferenceState();
         network.rnnTimeStep(inputs(WINDOW, WINDOW));
-        float[] fromZero = network.rnnGetPreviousState(1).get("prevAct").dup().data().asFloat();
+        float[] fromZero = network.rnnGetPreviousState(1).get("h").dup().data().asFloat();
 
         assertArrayEquals(carried, trained, 1e-5f, "window 2 was not continued from window 1");
         assertTrue(maxDifference(fromZero, trained) > 1e-3, "the test cannot tell carried from reset state");
@@ -46,14 +46,14 @@ class StatefulNetworkTest {
         network.fit(inputs(0, WINDOW), targets(0, WINDOW));
         network.resetStreams(new boolean[]{true, false, false});
         network.fit(inputs(WINDOW, WINDOW), targets(WINDOW, WINDOW));
-        INDArray trained = network.trainingState().get(0).get("prevAct");
+        INDArray trained = network.trainingState().get(0).get("h");
 
         network.clearInferenceState();
         network.rnnTimeStep(inputs(0, 2 * WINDOW));
-        INDArray carried = network.rnnGetPreviousState(0).get("prevAct").dup();
+        INDArray carried = network.rnnGetPreviousState(0).get("h").dup();
         network.clearInferenceState();
         network.rnnTimeStep(inputs(WINDOW, WINDOW));
-        INDArray fromZero = network.rnnGetPreviousState(0).get("prevAct").dup();
+        INDArray fromZero = network.rnnGetPreviousState(0).get("h").dup();
 
         assertArrayEquals(fromZero.getRow(0).dup().data().asFloat(), trained.getRow(0).dup().data().asFloat(), 1e-5f);
         for (int b = 1; b < BATCH; b++) {

@@ -1,0 +1,70 @@
+package pena.nn.rnn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One forward pass of a recurrent layer over a window, time-major: row block t (rows
+ * {@code t·batch .. (t+1)·batch}) of every array is time step t. Kept for the backward pass,
+ * and read by the inspector (gate activations).
+ *
+ * <ul>
+ *   <li>{@code x} [T·batch, nIn]: the layer's input;</li>
+ *   <li>{@code gates} [T·batch, k·n]: input projection plus recurrent part, after the gate
+ *       nonlinearities;</li>
+ *   <li>{@code states}: per state name ("h", and "c" for the LSTM) [(T+1)·batch, n], block 0
+ *       the state the window started from;</li>
+ *   <li>{@code extra}: cell-specific arrays (tanh of c, the GRU's recurrent candidate part).</li>
+ * </ul>
+ */
+final class Pass {
+    final long steps;
+    final long batch;
+    final INDArray x;
+    final INDArray mask; // [T·batch, 1] or null
+    final INDArray gates;
+    final Map<String, INDArray> states = new LinkedHashMap<>();
+    final Map<String, INDArray> extra = new LinkedHashMap<>();
+
+    Pass(long steps, long batch, INDArray x, INDArray mask, INDArray gates) {
+        this.steps = steps;
+        this.batch = batch;
+        this.x = x;
+        this.mask = mask;
+        this.gates = gates;
+    }
+
+    /** Rows of time step t in a [T·batch, ·] array. */
+    INDArrayIndex rows(long t) {
+        return NDArrayIndex.interval(t * batch, (t + 1) * batch);
+    }
+
+    /** Time step t of a [T·batch, ·] array. */
+    INDArray step(INDArray array, long t) {
+        return array.get(rows(t), NDArrayIndex.all());
+    }
+
+    /** Columns [from, to) of time step t. */
+    INDArray step(INDArray array, long t, long from, long to) {
+        return array.get(rows(t), NDArrayIndex.interval(from, to));
+    }
+
+    /** A state before step t (t = 0: the start state); {@code before(s, t+1)} is after step t. */
+    INDArray before(String state, long t) {
+        return step(states.get(state), t);
+    }
+
+    /** Rows of all steps' states before each step: [T·batch, n]. */
+    INDArray allBefore(String state) {
+        return states.get(state).get(NDArrayIndex.interval(0, steps * batch), NDArrayIndex.all());
+    }
+
+    /** Rows of all steps' states after each step: [T·batch, n]. */
+    INDArray allAfter(String state) {
+        return states.get(state).get(NDArrayIndex.interval(batch, (steps + 1) * batch), NDArrayIndex.all());
+    }
+}

@@ -1,0 +1,202 @@
+package pena.nn.rnn;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.deeplearning4j.nn.api.MaskState;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The running half of Pena's recurrent layers: state handling for {@code rnnTimeStep} and
+ * truncated BPTT, masks, dropout and the DL4J plumbing, around a cell's {@link #forward} and
+ * {@link #backward} over one window.
+ *
+ * <p>Truncated BPTT. DL4J 1.0.0-M2.1 runs the forward pass of a TBPTT window through
+ * {@code rnnActivateUsingStoredState} (state carried from the previous window) and then calls
+ * plain {@code backpropGradient}, where its own LSTM recomputes the window from a zero state.
+ * Here every training forward pass is kept, including the state it started from, and the
+ * backward pass runs over exactly that pass: the gradient is the true gradient of the window's
+ * loss, with the start state a constant (what PyTorch's {@code detach} makes it).
+ *
+ * <p>Arrays of a pass are allocated outside DL4J's workspaces (they must outlive the forward
+ * pass's workspace scope); what goes back to DL4J is copied into its workspaces.
+ */
+public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends BaseRecurrentLayer<C> {
+    private Pass trainingPass;
+    private Pass recordedPass;
+    private boolean recording;
+
+    protected RecurrentCellLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** Names of the carried states: "h", plus "c" for the LSTM. */
+    protected abstract List<String> stateNames();
+
+    /** Runs the cell over a window; x is time-major [T·batch, nIn], start states [batch, n]. */
+    abstract Pass forward(INDArray x, INDArray mask, long steps, long batch, Map<String, INDArray> start);
+
+    /**
+     * Backpropagates a window: fills the gradient views and returns dL/dx, time-major
+     * [T·batch, nIn]. {@code epsilon} is dL/dh for each step, time-major [T·batch, n].
+     */
+    abstract INDArray backward(Pass pass, INDArray epsilon, Map<String, INDArray> gradients);
+
+    /** Keep the latest inference pass so its gates can be read ({@link #recordedPass()}). */
+    public void setRecording(boolean recording) {
+        this.recording = recording;
+        this.recordedPass = null;
+    }
+
+    /** The latest pass while recording, or null. */
+    Pass recordedPass() {
+        return recordedPass;
+    }
+
+    public long hiddenSize() {
+        return layerConf().getNOut();
+    }
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public Gradient gradient() {
+        throw new UnsupportedOperationException("a recurrent layer has no layerwise pretraining gradient");
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
+                                                          int minibatchSize) {
+        // like DL4J's LSTM: the mask is applied inside (masked steps give zero output and state)
+        return new Pair<>(maskArray, MaskState.Passthrough);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return run(training, null, workspaceMgr).getFirst();
+    }
+
+    @Override
+    public INDArray activate(INDArray input, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        return activate(training, workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        Pair<INDArray, Map<String, INDArray>> result = run(false, stateMap, workspaceMgr);
+        stateMap.clear();
+        stateMap.putAll(result.getSecond());
+        return result.getFirst();
+    }
+
+    @Override
+    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
+                                                LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        Pair<INDArray, Map<String, INDArray>> result = run(training, tBpttStateMap, workspaceMgr);
+        if (storeLastForTBPTT) {
+            tBpttStateMap.clear();
+            tBpttStateMap.putAll(result.getSecond());
+        }
+        return result.getFirst();
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackLength,
+                                                          LayerWorkspaceMgr workspaceMgr) {
+        return backpropGradient(epsilon, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        if (trainingPass == null) { // no training forward pass since the last backward: standard BPTT from zero
+            run(true, null, workspaceMgr);
+        }
+        Pass pass = trainingPass;
+        trainingPass = null;
+        INDArray inputGradient;
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray eps = permuteIfNWC(epsilon).castTo(dataType);
+            INDArray timeMajor = eps.permute(2, 0, 1).dup('c').reshape('c', pass.steps * pass.batch, hiddenSize());
+            inputGradient = backward(pass, timeMajor, gradientViews);
+        }
+        long nIn = pass.x.size(1);
+        INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                new long[]{pass.batch, nIn, pass.steps}, 'f');
+        epsOut.assign(inputGradient.reshape('c', pass.steps, pass.batch, nIn).permute(1, 2, 0));
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        for (String key : gradientViews.keySet()) {
+            gradient.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsOut)));
+    }
+
+    /** Forward over the current input from the given start state; returns the output and the end state. */
+    private Pair<INDArray, Map<String, INDArray>> run(boolean training, Map<String, INDArray> start,
+                                                      LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        if (input.rank() != 3) {
+            throw new IllegalStateException(layerConf().getClass().getSimpleName() + " (layer " + index
+                    + ") expects input [batch, features, time], got rank " + input.rank());
+        }
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray in = permuteIfNWC(input).castTo(dataType);
+        long batch = in.size(0);
+        long nIn = in.size(1);
+        long steps = in.size(2);
+        long n = hiddenSize();
+        Pass pass;
+        Map<String, INDArray> end = new HashMap<>();
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray x = in.permute(2, 0, 1).dup('c').reshape('c', steps * batch, nIn);
+            INDArray mask = maskArray == null ? null
+                    : maskArray.castTo(dataType).transpose().dup('c').reshape('c', steps * batch, 1);
+            Map<String, INDArray> from = new HashMap<>();
+            for (String name : stateNames()) {
+                INDArray state = start == null ? null : start.get(name);
+                if (state != null && state.size(0) != batch) {
+                    throw new IllegalStateException("the carried state has batch " + state.size(0)
+                            + " but the input has batch " + batch + ": clear the state first");
+                }
+                from.put(name, state == null ? Nd4j.zeros(dataType, batch, n) : state.castTo(dataType));
+            }
+            pass = forward(x, mask, steps, batch, from);
+            for (String name : stateNames()) {
+                end.put(name, pass.before(name, steps).dup('c'));
+            }
+        }
+        if (training) {
+            trainingPass = pass;
+        }
+        if (recording && !training) {
+            recordedPass = pass;
+        }
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[]{batch, n, steps}, 'f');
+        output.assign(pass.allAfter("h").reshape('c', steps, batch, n).permute(1, 2, 0));
+        return new Pair<>(permuteIfNWC(output), end);
+    }
+}
