@@ -2,6 +2,7 @@ package pena.nn.rnn;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -40,44 +41,46 @@ public final class GruLayer extends RecurrentCellLayer<Gru> {
         INDArray rw = getParam(RECURRENT_WEIGHTS);
         INDArray rwGates = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n));
         INDArray rwCandidate = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n));
-        INDArray gates = Nd4j.createUninitialized(dataType, steps * batch, 3 * n);
-        Nd4j.gemm(x, w, gates, false, false, 1.0, 0.0);
+        INDArray gates = buffer("gates", steps * batch, 3 * n);
+        Nd4j.gemm(x, w, gates, false, false, 1.0, 0.0); // all steps' input part at once
         gates.addiRowVector(getParam(BIAS));
         Pass pass = new Pass(steps, batch, x, mask, gates);
-        INDArray h = Nd4j.createUninitialized(dataType, (steps + 1) * batch, n);
+        INDArray h = buffer("h", (steps + 1) * batch, n);
         pass.states.put("h", h);
         pass.step(h, 0).assign(start.get("h"));
-        // resetAfter: the recurrent candidate part h·RW_h + RB; original: r * h(t-1)
-        INDArray candidateInput = Nd4j.createUninitialized(dataType, steps * batch, n);
+        // resetAfter: the recurrent candidate part h(t-1)·RW_h + RB; original: r * h(t-1)
+        INDArray candidateInput = buffer("candidateInput", steps * batch, n);
         pass.extra.put(after ? "recurrentCandidate" : "resetState", candidateInput);
-        INDArray recurrent = Nd4j.createUninitialized(dataType, batch, after ? 3 * n : 2 * n);
+        INDArray recurrent = buffer("recurrent", batch, after ? 3 * n : 2 * n);
         INDArray candidateBias = after ? getParam(RECURRENT_BIAS) : null;
         for (long t = 0; t < steps; t++) {
-            INDArray previous = pass.before("h", t);
-            INDArray zr = pass.step(gates, t, 0, 2 * n);
-            INDArray z = pass.step(gates, t, 0, n);
-            INDArray r = pass.step(gates, t, n, 2 * n);
-            INDArray candidate = pass.step(gates, t, 2 * n, 3 * n);
-            INDArray part = pass.step(candidateInput, t);
-            if (after) {
-                Nd4j.gemm(previous, rw, recurrent, false, false, 1.0, 0.0);
-                zr.addi(recurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n)));
-                Transforms.sigmoid(zr, false);
-                part.assign(recurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)))
-                        .addiRowVector(candidateBias);
-                candidate.addi(part.mul(r));
-            } else {
-                Nd4j.gemm(previous, rwGates, recurrent, false, false, 1.0, 0.0);
-                zr.addi(recurrent);
-                Transforms.sigmoid(zr, false);
-                part.assign(r).muli(previous);
-                candidate.addi(part.mmul(rwCandidate));
-            }
-            Transforms.tanh(candidate, false);
-            INDArray next = pass.before("h", t + 1);
-            next.assign(candidate).subi(previous).muli(z).addi(previous); // h(t-1) + z * (h̃ - h(t-1))
-            if (mask != null) {
-                next.muliColumnVector(pass.step(mask, t));
+            try (MemoryWorkspace ignored = stepScope()) {
+                INDArray previous = pass.before("h", t);
+                INDArray zr = pass.step(gates, t, 0, 2 * n);
+                INDArray z = pass.step(gates, t, 0, n);
+                INDArray r = pass.step(gates, t, n, 2 * n);
+                INDArray candidate = pass.step(gates, t, 2 * n, 3 * n);
+                INDArray part = pass.step(candidateInput, t);
+                if (after) {
+                    Nd4j.gemm(previous, rw, recurrent, false, false, 1.0, 0.0);
+                    zr.addi(recurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n)));
+                    Transforms.sigmoid(zr, false);
+                    part.assign(recurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)))
+                            .addiRowVector(candidateBias);
+                    candidate.addi(part.mul(r));
+                } else {
+                    Nd4j.gemm(previous, rwGates, recurrent, false, false, 1.0, 0.0);
+                    zr.addi(recurrent);
+                    Transforms.sigmoid(zr, false);
+                    part.assign(r).muli(previous);
+                    candidate.addi(part.mmul(rwCandidate));
+                }
+                Transforms.tanh(candidate, false);
+                INDArray next = pass.before("h", t + 1);
+                next.assign(candidate).subi(previous).muli(z).addi(previous); // h(t-1) + z * (h̃ - h(t-1))
+                if (mask != null) {
+                    next.muliColumnVector(pass.step(mask, t));
+                }
             }
         }
         return pass;
@@ -96,60 +99,59 @@ public final class GruLayer extends RecurrentCellLayer<Gru> {
         INDArray gates = pass.gates;
         INDArray candidateInput = pass.extra.get(after ? "recurrentCandidate" : "resetState");
         // dL/d(pre-activation) of the input side of each gate, and (resetAfter) of the recurrent side
-        INDArray dGates = Nd4j.createUninitialized(dataType, steps * batch, 3 * n);
-        INDArray dRecurrent = after ? Nd4j.createUninitialized(dataType, steps * batch, 3 * n) : null;
-        INDArray dNext = Nd4j.zeros(dataType, batch, n); // dL/dh(t) arriving from step t+1
+        INDArray dGates = buffer("dGates", steps * batch, 3 * n);
+        INDArray dRecurrent = after ? buffer("dRecurrent", steps * batch, 3 * n) : null;
+        INDArray dNext = buffer("dNext", batch, n).assign(0); // dL/dh(t) arriving from step t+1
         for (long t = steps - 1; t >= 0; t--) {
-            INDArray dh = pass.step(epsilon, t).add(dNext);
-            if (mask(pass) != null) {
-                dh.muliColumnVector(pass.step(pass.mask, t));
-            }
-            INDArray previous = pass.before("h", t);
-            INDArray z = pass.step(gates, t, 0, n);
-            INDArray r = pass.step(gates, t, n, 2 * n);
-            INDArray candidate = pass.step(gates, t, 2 * n, 3 * n);
-            INDArray dz = pass.step(dGates, t, 0, n);
-            INDArray dr = pass.step(dGates, t, n, 2 * n);
-            INDArray dCandidate = pass.step(dGates, t, 2 * n, 3 * n);
-            // h = h(t-1) + z * (h̃ - h(t-1))
-            dz.assign(candidate).subi(previous).muli(dh).muli(z.rsub(1.0).muli(z));
-            dCandidate.assign(candidate).muli(candidate).rsubi(1.0).muli(z).muli(dh);
-            dNext = dh.mul(z.rsub(1.0));
-            if (after) {
-                INDArray part = pass.step(candidateInput, t); // h(t-1)·RW_h + RB
-                dr.assign(dCandidate).muli(part).muli(r.rsub(1.0).muli(r));
-                INDArray dRec = pass.step(dRecurrent, t);
-                dRec.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n))
-                        .assign(pass.step(dGates, t, 0, 2 * n));
-                dRec.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)).assign(dCandidate.mul(r));
-                Nd4j.gemm(dRec, rw, dNext, false, true, 1.0, 1.0);
-            } else {
-                INDArray dResetState = dCandidate.mmul(rwCandidate.transpose()); // dL/d(r * h(t-1))
-                dr.assign(dResetState).muli(previous).muli(r.rsub(1.0).muli(r));
-                dNext.addi(dResetState.muli(r));
-                dNext.addi(pass.step(dGates, t, 0, 2 * n).mmul(rwGates.transpose()));
+            try (MemoryWorkspace ignored = stepScope()) {
+                INDArray dh = pass.step(epsilon, t).add(dNext);
+                if (pass.mask != null) {
+                    dh.muliColumnVector(pass.step(pass.mask, t));
+                }
+                INDArray previous = pass.before("h", t);
+                INDArray z = pass.step(gates, t, 0, n);
+                INDArray r = pass.step(gates, t, n, 2 * n);
+                INDArray candidate = pass.step(gates, t, 2 * n, 3 * n);
+                INDArray dz = pass.step(dGates, t, 0, n);
+                INDArray dr = pass.step(dGates, t, n, 2 * n);
+                INDArray dCandidate = pass.step(dGates, t, 2 * n, 3 * n);
+                // h = h(t-1) + z * (h̃ - h(t-1))
+                dz.assign(candidate).subi(previous).muli(dh).muli(z.rsub(1.0).muli(z));
+                dCandidate.assign(candidate).muli(candidate).rsubi(1.0).muli(z).muli(dh);
+                dNext.assign(z).rsubi(1.0).muli(dh);
+                if (after) {
+                    INDArray part = pass.step(candidateInput, t); // h(t-1)·RW_h + RB
+                    dr.assign(dCandidate).muli(part).muli(r.rsub(1.0).muli(r));
+                    INDArray dRec = pass.step(dRecurrent, t);
+                    dRec.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n))
+                            .assign(pass.step(dGates, t, 0, 2 * n));
+                    dRec.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)).assign(dCandidate).muli(r);
+                    Nd4j.gemm(dRec, rw, dNext, false, true, 1.0, 1.0);
+                } else {
+                    INDArray dResetState = dCandidate.mmul(rwCandidate.transpose()); // dL/d(r * h(t-1))
+                    dr.assign(dResetState).muli(previous).muli(r.rsub(1.0).muli(r));
+                    dNext.addi(dResetState.muli(r));
+                    dNext.addi(pass.step(dGates, t, 0, 2 * n).mmul(rwGates.transpose()));
+                }
             }
         }
+        // all steps at once: dW = xᵀ·dGates, db = Σ dGates, dRW from h(t-1) (or r * h(t-1)), dx = dGates·Wᵀ
         Nd4j.gemm(pass.x, dGates, gradients.get(INPUT_WEIGHTS), true, false, 1.0, 0.0);
-        gradients.get(BIAS).assign(dGates.sum(true, 0));
+        Nd4j.gemm(ones(steps * batch), dGates, gradients.get(BIAS), false, false, 1.0, 0.0);
         INDArray gradRw = gradients.get(RECURRENT_WEIGHTS);
         INDArray previousAll = pass.allBefore("h");
         if (after) {
             Nd4j.gemm(previousAll, dRecurrent, gradRw, true, false, 1.0, 0.0);
-            gradients.get(RECURRENT_BIAS).assign(
-                    dRecurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)).sum(true, 0));
+            Nd4j.gemm(ones(steps * batch), dRecurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)),
+                    gradients.get(RECURRENT_BIAS), false, false, 1.0, 0.0);
         } else {
             gradRw.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n)).assign(previousAll.transpose()
                     .mmul(dGates.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n))));
             gradRw.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)).assign(candidateInput.transpose()
                     .mmul(dGates.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n))));
         }
-        INDArray dx = Nd4j.createUninitialized(dataType, steps * batch, w.size(0));
+        INDArray dx = buffer("dx", steps * batch, w.size(0));
         Nd4j.gemm(dGates, w, dx, false, true, 1.0, 0.0);
         return dx;
-    }
-
-    private static INDArray mask(Pass pass) {
-        return pass.mask;
     }
 }

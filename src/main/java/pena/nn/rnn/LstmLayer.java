@@ -2,8 +2,11 @@ package pena.nn.rnn;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
@@ -35,40 +38,39 @@ public final class LstmLayer extends RecurrentCellLayer<Lstm> {
     Pass forward(INDArray x, INDArray mask, long steps, long batch, Map<String, INDArray> start) {
         long n = hiddenSize();
         INDArray rw = getParam(RECURRENT_WEIGHTS);
-        INDArray gates = Nd4j.createUninitialized(dataType, steps * batch, 4 * n);
-        Nd4j.gemm(x, getParam(INPUT_WEIGHTS), gates, false, false, 1.0, 0.0);
+        INDArray gates = buffer("gates", steps * batch, 4 * n);
+        Nd4j.gemm(x, getParam(INPUT_WEIGHTS), gates, false, false, 1.0, 0.0); // all steps' input part at once
         gates.addiRowVector(getParam(BIAS));
         Pass pass = new Pass(steps, batch, x, mask, gates);
-        INDArray h = Nd4j.createUninitialized(dataType, (steps + 1) * batch, n);
-        INDArray c = Nd4j.createUninitialized(dataType, (steps + 1) * batch, n);
-        INDArray tanhC = Nd4j.createUninitialized(dataType, steps * batch, n);
+        INDArray h = buffer("h", (steps + 1) * batch, n);
+        INDArray c = buffer("c", (steps + 1) * batch, n);
+        INDArray tanhC = buffer("tanhC", steps * batch, n);
         pass.states.put("h", h);
         pass.states.put("c", c);
         pass.extra.put("tanhC", tanhC);
         pass.step(h, 0).assign(start.get("h"));
         pass.step(c, 0).assign(start.get("c"));
-        INDArray recurrent = Nd4j.createUninitialized(dataType, batch, 4 * n);
         for (long t = 0; t < steps; t++) {
-            INDArray step = pass.step(gates, t);
-            Nd4j.gemm(pass.before("h", t), rw, recurrent, false, false, 1.0, 0.0);
-            step.addi(recurrent);
-            INDArray g = pass.step(gates, t, 0, n);
-            Transforms.tanh(g, false);
-            Transforms.sigmoid(pass.step(gates, t, n, 4 * n), false); // f, o, i are adjacent
-            INDArray f = pass.step(gates, t, n, 2 * n);
-            INDArray o = pass.step(gates, t, 2 * n, 3 * n);
-            INDArray i = pass.step(gates, t, 3 * n, 4 * n);
-            INDArray cNext = pass.before("c", t + 1);
-            cNext.assign(f).muli(pass.before("c", t)).addi(i.mul(g));      // C = f * C(t-1) + i * g
-            INDArray tc = pass.step(tanhC, t);
-            tc.assign(cNext);
-            Transforms.tanh(tc, false);
-            INDArray hNext = pass.before("h", t + 1);
-            hNext.assign(o).muli(tc);                                      // h = o * tanh(C)
-            if (mask != null) {
-                INDArray m = pass.step(mask, t);
-                hNext.muliColumnVector(m);
-                cNext.muliColumnVector(m);
+            try (MemoryWorkspace ignored = stepScope()) {
+                INDArray step = pass.step(gates, t);
+                Nd4j.gemm(pass.before("h", t), rw, step, false, false, 1.0, 1.0);
+                INDArray g = pass.step(gates, t, 0, n);
+                Transforms.tanh(g, false);
+                Transforms.sigmoid(pass.step(gates, t, n, 4 * n), false); // f, o, i are adjacent
+                INDArray f = pass.step(gates, t, n, 2 * n);
+                INDArray o = pass.step(gates, t, 2 * n, 3 * n);
+                INDArray i = pass.step(gates, t, 3 * n, 4 * n);
+                INDArray cNext = pass.before("c", t + 1);
+                f.mul(pass.before("c", t), cNext).addi(i.mul(g));            // C = f * C(t-1) + i * g
+                INDArray tc = pass.step(tanhC, t);
+                Nd4j.getExecutioner().exec(new Tanh(cNext, tc));
+                INDArray hNext = pass.before("h", t + 1);
+                o.mul(tc, hNext);                                              // h = o * tanh(C)
+                if (mask != null) {
+                    INDArray m = pass.step(mask, t);
+                    hNext.muliColumnVector(m);
+                    cNext.muliColumnVector(m);
+                }
             }
         }
         return pass;
@@ -83,36 +85,45 @@ public final class LstmLayer extends RecurrentCellLayer<Lstm> {
         INDArray rw = getParam(RECURRENT_WEIGHTS);
         INDArray gates = pass.gates;
         INDArray tanhC = pass.extra.get("tanhC");
-        INDArray dGates = Nd4j.createUninitialized(dataType, steps * batch, 4 * n);
-        INDArray dhNext = Nd4j.zeros(dataType, batch, n); // dL/dh(t) from step t+1
-        INDArray dcNext = Nd4j.zeros(dataType, batch, n); // dL/dC(t) from step t+1
+        INDArray dGates = buffer("dGates", steps * batch, 4 * n);
+        // What does not depend on the recurrence is computed for the whole window in one op each:
+        // dh→dC factor o * (1 - tanh²C), the sigmoid derivatives of f, o, i, tanh' of g.
+        INDArray hToC = buffer("hToC", steps * batch, n);
+        tanhC.mul(tanhC, hToC).rsubi(1.0).muli(gates.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)));
+        INDArray gateSlopes = buffer("gateSlopes", steps * batch, 4 * n);
+        INDArray g0 = gates.get(NDArrayIndex.all(), NDArrayIndex.interval(0, n));
+        INDArray foi = gates.get(NDArrayIndex.all(), NDArrayIndex.interval(n, 4 * n));
+        g0.mul(g0, gateSlopes.get(NDArrayIndex.all(), NDArrayIndex.interval(0, n))).rsubi(1.0);
+        foi.rsub(1.0, gateSlopes.get(NDArrayIndex.all(), NDArrayIndex.interval(n, 4 * n))).muli(foi);
+        INDArray dhNext = buffer("dhNext", batch, n).assign(0); // dL/dh(t) from step t+1
+        INDArray dcNext = buffer("dcNext", batch, n).assign(0); // dL/dC(t) from step t+1
         for (long t = steps - 1; t >= 0; t--) {
-            INDArray dh = pass.step(epsilon, t).add(dhNext);
-            INDArray dc = dcNext;
-            if (pass.mask != null) {
-                INDArray m = pass.step(pass.mask, t);
-                dh.muliColumnVector(m);
-                dc.muliColumnVector(m);
+            try (MemoryWorkspace ignored = stepScope()) {
+                INDArray dh = pass.step(epsilon, t).add(dhNext);
+                if (pass.mask != null) {
+                    INDArray m = pass.step(pass.mask, t);
+                    dh.muliColumnVector(m);
+                    dcNext.muliColumnVector(m);
+                }
+                INDArray g = pass.step(gates, t, 0, n);
+                INDArray f = pass.step(gates, t, n, 2 * n);
+                INDArray i = pass.step(gates, t, 3 * n, 4 * n);
+                // h = o * tanh(C): dC = dC(from t+1) + dh * o * (1 - tanh²C)
+                INDArray dc = dh.mul(pass.step(hToC, t)).addi(dcNext);
+                dc.mul(i, pass.step(dGates, t, 0, n));                              // through g
+                dc.mul(pass.before("c", t), pass.step(dGates, t, n, 2 * n));         // through f
+                dh.mul(pass.step(tanhC, t), pass.step(dGates, t, 2 * n, 3 * n));     // through o
+                dc.mul(g, pass.step(dGates, t, 3 * n, 4 * n));                      // through i
+                pass.step(dGates, t).muli(pass.step(gateSlopes, t));                // to pre-activations
+                dc.mul(f, dcNext);
+                Nd4j.gemm(pass.step(dGates, t), rw, dhNext, false, true, 1.0, 0.0);
             }
-            INDArray g = pass.step(gates, t, 0, n);
-            INDArray f = pass.step(gates, t, n, 2 * n);
-            INDArray o = pass.step(gates, t, 2 * n, 3 * n);
-            INDArray i = pass.step(gates, t, 3 * n, 4 * n);
-            INDArray tc = pass.step(tanhC, t);
-            // h = o * tanh(C): dC gains dh * o * (1 - tanh²C)
-            dc = dc.add(tc.mul(tc).rsubi(1.0).muli(o).muli(dh));
-            pass.step(dGates, t, 2 * n, 3 * n).assign(dh).muli(tc).muli(o.rsub(1.0).muli(o));
-            pass.step(dGates, t, 0, n).assign(dc).muli(i).muli(g.mul(g).rsubi(1.0));
-            pass.step(dGates, t, n, 2 * n).assign(dc).muli(pass.before("c", t)).muli(f.rsub(1.0).muli(f));
-            pass.step(dGates, t, 3 * n, 4 * n).assign(dc).muli(g).muli(i.rsub(1.0).muli(i));
-            dcNext = dc.mul(f);
-            dhNext = Nd4j.createUninitialized(dataType, batch, n);
-            Nd4j.gemm(pass.step(dGates, t), rw, dhNext, false, true, 1.0, 0.0);
         }
+        // all steps at once: dW = xᵀ·dGates, dRW = h(t-1)ᵀ·dGates, db = Σ dGates, dx = dGates·Wᵀ
         Nd4j.gemm(pass.x, dGates, gradients.get(INPUT_WEIGHTS), true, false, 1.0, 0.0);
-        gradients.get(BIAS).assign(dGates.sum(true, 0));
+        Nd4j.gemm(ones(steps * batch), dGates, gradients.get(BIAS), false, false, 1.0, 0.0);
         Nd4j.gemm(pass.allBefore("h"), dGates, gradients.get(RECURRENT_WEIGHTS), true, false, 1.0, 0.0);
-        INDArray dx = Nd4j.createUninitialized(dataType, steps * batch, w.size(0));
+        INDArray dx = buffer("dx", steps * batch, w.size(0));
         Nd4j.gemm(dGates, w, dx, false, true, 1.0, 0.0);
         return dx;
     }
