@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # make bench: Pena against the PyTorch peer (../shared/peers/charlm.py) on Dom Casmurro, one
-# after the other (never at the same time: two busy programs on 2 cores slow each other 50x).
+# run after the other (never at the same time: two busy programs on 2 cores slow each other 50x).
 #
 #   BENCH_MINUTES  training budget per run (default 10)
 #   BENCH_CONFIGS  layers x hidden to run (default "2x256 3x256")
-#   BENCH_CELLS    Pena cells (default "lstm")
+#   BENCH_CELLS    Pena cells (default "lstm gru dl4j-lstm"); the peer runs the LSTM and, when
+#                  gru is asked for, the GRU
+#   BENCH_GFLOPS   the machine's matrix-multiply limit at these shapes (default 136, DESIGN.md)
 #
 # Writes bench/results/bench.md (the table) and one log per run beside it.
 set -euo pipefail
@@ -12,7 +14,8 @@ cd "$(dirname "$0")/.."
 
 MINUTES=${BENCH_MINUTES:-10}
 CONFIGS=${BENCH_CONFIGS:-"2x256 3x256"}
-CELLS=${BENCH_CELLS:-"lstm"}
+CELLS=${BENCH_CELLS:-"lstm gru dl4j-lstm"}
+GFLOPS=${BENCH_GFLOPS:-136}
 CORPUS=../shared/corpora/machado/romance/domCasmurro.txt
 PEER=../shared/peers/charlm.py
 OUT=bench/results
@@ -21,45 +24,57 @@ mkdir -p "$OUT"
 
 [ -f "$CORPUS" ] || { echo "bench: $CORPUS is missing; the benchmark needs ../shared/corpora" >&2; exit 1; }
 [ -f "$PEER" ] || { echo "bench: $PEER is missing" >&2; exit 1; }
+[ -f target/pena.jar ] || { echo "bench: build first (make build)" >&2; exit 1; }
 if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
   echo "bench: installing the peer's PyTorch and OpenBLAS from Debian (python3-torch libopenblas0-openmp)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-openmp >/dev/null
 fi
 
 field() { grep -o "$1=[^ ]*" | tail -1 | cut -d= -f2; }
+# training FLOPs per character: forward 2 per weight of the matrix products, backward twice that
+gemm_share() { awk -v cps="$1" -v params="$2" -v g="$GFLOPS" 'BEGIN { printf "%.2f", cps * 6 * params / (g * 1e9) }'; }
 
 table="$OUT/bench.md"
 {
   echo "Dom Casmurro, one-hot characters, batch 32, TBPTT 64, ${MINUTES} min of training per run, $(nproc) cores, $(date -u +%Y-%m-%d)."
-  echo "Validation BPC is exact (one stream, state carried through the whole split) for both."
+  echo "Ratio: chars/s over the peer's for the same cell. GEMM share: chars/s x 6 x parameters / ${GFLOPS} GFLOP/s."
+  echo "Validation BPC is exact for both (one stream, state carried through the whole held-out split)."
   echo
-  echo "| model | chars/s | ratio to peer | sampling ms/char | val BPC |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| model | chars/s | ratio to peer | GEMM share | sampling ms/char | val BPC |"
+  echo "|---|---:|---:|---:|---:|---:|"
 } > "$table"
 
 for config in $CONFIGS; do
   layers=${config%x*}; hidden=${config#*x}
-  echo "== peer lstm ${config}"
-  "$PYTHON" "$PEER" --text "$CORPUS" --model lstm --layers "$layers" --hidden "$hidden" --batch 32 --bptt 64 \
-    --threads 2 --minutes "$MINUTES" > "$OUT/peer-lstm-$config.log" 2>&1
-  peer_line=$(grep '^RESULT' "$OUT/peer-lstm-$config.log")
-  peer_cps=$(echo "$peer_line" | field chars_per_s)
-  peer_bpc=$(echo "$peer_line" | field val_bpc)
-  printf '| PyTorch peer LSTM %s | %s | 1.00 | | %.3f |\n' "$config" "$peer_cps" "$peer_bpc" >> "$table"
+  declare -A peer_cps=()
+  for peer_cell in lstm gru; do
+    if [ "$peer_cell" = gru ] && [[ " $CELLS " != *" gru "* ]]; then continue; fi
+    echo "== peer $peer_cell $config"
+    "$PYTHON" "$PEER" --text "$CORPUS" --model "$peer_cell" --layers "$layers" --hidden "$hidden" --batch 32 \
+      --bptt 64 --threads 2 --minutes "$MINUTES" > "$OUT/peer-$peer_cell-$config.log" 2>&1
+    line=$(grep '^RESULT' "$OUT/peer-$peer_cell-$config.log")
+    peer_cps[$peer_cell]=$(echo "$line" | field chars_per_s)
+    printf '| PyTorch %s %s | %s | 1.00 | %s | | %.3f |\n' "$peer_cell" "$config" "${peer_cps[$peer_cell]}" \
+      "$(gemm_share "${peer_cps[$peer_cell]}" "$(echo "$line" | field params)")" \
+      "$(echo "$line" | field val_bpc)" >> "$table"
+  done
 
   for cell in $CELLS; do
     name="pena-$cell-$config"
     echo "== $name"
     java -jar target/pena.jar train --corpus "$CORPUS" --cell "$cell" --layers "$layers" --hidden "$hidden" \
       --batch 32 --tbptt 64 --minutes "$MINUTES" --out "$OUT/$name" --force > "$OUT/$name.log" 2>&1
-    cps=$(grep '^RESULT' "$OUT/$name.log" | field chars_per_s)
+    line=$(grep '^RESULT' "$OUT/$name.log")
+    cps=$(echo "$line" | field chars_per_s)
     java -jar target/pena.jar evaluate --model "$OUT/$name.zip" > "$OUT/$name.eval.log" 2>&1
     bpc=$(grep '^RESULT' "$OUT/$name.eval.log" | field bpc)
     java -jar target/pena.jar sample --model "$OUT/$name.zip" --prime "Capitu " --length 500 --seed 1 \
       > "$OUT/$name.sample.txt" 2> "$OUT/$name.sample.log"
     ms=$(grep -o '[0-9.]* ms per character' "$OUT/$name.sample.log" | cut -d' ' -f1)
-    ratio=$(awk -v a="$cps" -v b="$peer_cps" 'BEGIN { printf "%.2f", a / b }')
-    printf '| Pena %s %s | %s | %s | %s | %.3f |\n' "$cell" "$config" "$cps" "$ratio" "$ms" "$bpc" >> "$table"
+    peer=${peer_cps[${cell#dl4j-}]:-${peer_cps[lstm]}}
+    ratio=$(awk -v a="$cps" -v b="$peer" 'BEGIN { printf "%.2f", a / b }')
+    printf '| Pena %s %s | %s | %s | %s | %s | %.3f |\n' "$cell" "$config" "$cps" "$ratio" \
+      "$(gemm_share "$cps" "$(echo "$line" | field params)")" "$ms" "$bpc" >> "$table"
   done
 done
 echo

@@ -4,18 +4,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import pena.data.WindowArrays;
 import pena.model.PenaModel;
+import pena.nn.FastStepper;
 import pena.nn.StatefulNetwork;
 import pena.token.Tokenizer;
 import pena.token.Vocabulary;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Generates text from a model: the prime is read in one forward pass, then each drawn token is
- * fed back one step at a time with {@code rnnTimeStep}, whose state carries between calls.
+ * Generates text from a model: the prime is read, then each drawn token is fed back one step at
+ * a time, state carried. Steps run in plain Java ({@link FastStepper}) where the network allows,
+ * else through DL4J's {@code rnnTimeStep}.
  * {@code <unk>} is never emitted.
  */
 public final class Sampler {
@@ -46,30 +49,76 @@ public final class Sampler {
         List<String> primeSymbols = tokenizer.split(prime.isEmpty() ? defaultPrime(vocabulary) : prime);
         int[] primeIds = primeSymbols.stream().mapToInt(vocabulary::id).toArray();
 
-        StatefulNetwork network = model.network();
-        network.clearInferenceState();
+        Stepper stepper = stepper();
         TokenChooser chooser = new TokenChooser(options);
-        float[] next = lastStep(network.rnnTimeStep(input(primeIds)));
+        float[] next = stepper.start(primeIds);
         StringBuilder generated = new StringBuilder();
-        int[] one = new int[1];
         for (int i = 0; i < length; i++) {
             int id = chooser.choose(next, Vocabulary.UNKNOWN_ID);
             String text = tokenizer.join(List.of(vocabulary.symbol(id)));
             generated.append(text);
             sink.accept(text);
-            one[0] = id;
-            next = lastStep(network.rnnTimeStep(input(one)));
+            next = stepper.next(id);
         }
-        network.clearInferenceState();
+        model.network().clearInferenceState();
         return generated.toString();
+    }
+
+    /** Feeds tokens one at a time and gives the next token's probabilities. */
+    interface Stepper {
+        /** From the zero state, reads the prime; the probabilities after its last token. */
+        float[] start(int[] prime);
+
+        float[] next(int token);
+    }
+
+    /** The plain-Java stepper where the network allows it, else DL4J's {@code rnnTimeStep}. */
+    Stepper stepper() {
+        Optional<FastStepper> fast = FastStepper.of(model.network());
+        if (fast.isPresent()) {
+            FastStepper stepper = fast.get();
+            return new Stepper() {
+                @Override
+                public float[] start(int[] prime) {
+                    stepper.reset();
+                    float[] p = null;
+                    for (int id : prime) {
+                        p = stepper.next(id);
+                    }
+                    return p;
+                }
+
+                @Override
+                public float[] next(int token) {
+                    return stepper.next(token);
+                }
+            };
+        }
+        return networkStepper();
+    }
+
+    /** The reference path: the network's own {@code rnnTimeStep}, state carried between calls. */
+    Stepper networkStepper() {
+        StatefulNetwork network = model.network();
+        return new Stepper() {
+            @Override
+            public float[] start(int[] prime) {
+                network.clearInferenceState();
+                return lastStep(network.rnnTimeStep(input(prime)));
+            }
+
+            @Override
+            public float[] next(int token) {
+                return lastStep(network.rnnTimeStep(input(new int[]{token})));
+            }
+        };
     }
 
     /** The probabilities after the prime only (for tests and the classroom page). */
     public float[] nextProbabilities(String prime) {
         Vocabulary vocabulary = model.vocabulary();
         int[] ids = vocabulary.encode(model.tokenizer(), prime);
-        model.network().clearInferenceState();
-        float[] p = lastStep(model.network().rnnTimeStep(input(ids)));
+        float[] p = stepper().start(ids);
         model.network().clearInferenceState();
         return p;
     }

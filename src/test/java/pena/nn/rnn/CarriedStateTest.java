@@ -3,12 +3,10 @@ package pena.nn.rnn;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -29,24 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the gradient of its loss with the carried start state (finite differences), which DL4J's own
  * LSTM does not give.
  */
+@ExtendWith(DoublePrecision.class)
 class CarriedStateTest {
     private static final int VOCABULARY = 5;
     private static final int HIDDEN = 4;
     private static final int BATCH = 2;
     private static final int STEPS = 6;
-    private static DataType previousDefault;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previousDefault = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousDefault);
-    }
-
     private static BiFunction<Integer, Integer, Layer> cell(String name) {
         return switch (name) {
             case "gru" -> RnnNets.gru(true);

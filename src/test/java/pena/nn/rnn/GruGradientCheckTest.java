@@ -2,14 +2,11 @@ package pena.nn.rnn;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,24 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Pena's GRU and LSTM: 1, 2 and 3 layers, one-hot and embedding input, both GRU formulations,
  * with and without a mask, with standard and truncated BPTT.
  */
+@ExtendWith(DoublePrecision.class)
 class GruGradientCheckTest {
     private static final int VOCABULARY = 5;
     private static final int HIDDEN = 4;
     private static final int BATCH = 3;
     private static final int STEPS = 5;
-    private static DataType previousDefault;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previousDefault = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousDefault);
-    }
-
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (String cell : List.of("gru", "gru-original", "lstm")) {
