@@ -22,15 +22,8 @@ import static pena.nn.rnn.RecurrentParamInitializer.RECURRENT_WEIGHTS;
  * columns of a pass: z [0, n), r [n, 2n), h̃ [2n, 3n).
  */
 public final class GruLayer extends RecurrentCellLayer<Gru> {
-    private static final List<String> STATES = List.of("h");
-
     GruLayer(NeuralNetConfiguration conf, DataType dataType) {
-        super(conf, dataType);
-    }
-
-    @Override
-    protected List<String> stateNames() {
-        return STATES;
+        super(conf, dataType, List.of("h"));
     }
 
     @Override

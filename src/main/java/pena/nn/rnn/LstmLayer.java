@@ -23,15 +23,8 @@ import static pena.nn.rnn.RecurrentParamInitializer.RECURRENT_WEIGHTS;
  * keeps C ("c") and tanh(C) ("tanhC").
  */
 public final class LstmLayer extends RecurrentCellLayer<Lstm> {
-    private static final List<String> STATES = List.of("h", "c");
-
     LstmLayer(NeuralNetConfiguration conf, DataType dataType) {
-        super(conf, dataType);
-    }
-
-    @Override
-    protected List<String> stateNames() {
-        return STATES;
+        super(conf, dataType, List.of("h", "c"));
     }
 
     @Override

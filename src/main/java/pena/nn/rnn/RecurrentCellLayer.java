@@ -56,12 +56,17 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
     private Pass recordedPass;
     private boolean recording;
 
-    protected RecurrentCellLayer(NeuralNetConfiguration conf, DataType dataType) {
+    private final List<String> stateNames;
+
+    /** @param stateNames names of the carried states: "h", plus "c" for the LSTM */
+    protected RecurrentCellLayer(NeuralNetConfiguration conf, DataType dataType, List<String> stateNames) {
         super(conf, dataType);
+        this.stateNames = List.copyOf(stateNames);
     }
 
-    /** Names of the carried states: "h", plus "c" for the LSTM. */
-    protected abstract List<String> stateNames();
+    protected final List<String> stateNames() {
+        return stateNames;
+    }
 
     /** Runs the cell over a window; x is time-major [T·batch, nIn], start states [batch, n]. */
     abstract Pass forward(INDArray x, INDArray mask, long steps, long batch, Map<String, INDArray> start);
