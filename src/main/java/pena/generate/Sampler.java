@@ -114,15 +114,6 @@ public final class Sampler {
         };
     }
 
-    /** The probabilities after the prime only (for tests and the classroom page). */
-    public float[] nextProbabilities(String prime) {
-        Vocabulary vocabulary = model.vocabulary();
-        int[] ids = vocabulary.encode(model.tokenizer(), prime);
-        float[] p = stepper().start(ids);
-        model.network().clearInferenceState();
-        return p;
-    }
-
     private INDArray input(int[] ids) {
         int[][] batch = {ids};
         return model.spec().embedding() > 0 ? WindowArrays.indices(batch)

@@ -24,11 +24,6 @@ public enum CellType {
         this.id = id;
     }
 
-    /** Whether this is a GRU (one state h, update and reset gates). */
-    public boolean isGru() {
-        return this == GRU || this == GRU_ORIGINAL;
-    }
-
     /** The name on the command line and in model files. */
     @JsonValue
     public String id() {

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Pena's LSTM layer, with the equations and parameter layout of DL4J's {@code LSTM} (so the
  * weights of one load into the other), on Pena's recurrent base: correct truncated BPTT,
- * recordable gates. Blocks of W [nIn, 4n], RW [n, 4n] and b, in DL4J's order:
+ * gates kept per window in its pass. Blocks of W [nIn, 4n], RW [n, 4n] and b, in DL4J's order:
  *
  * <pre>
  *   g_t = tanh(x_t·W_g + h_(t-1)·RW_g + b_g)     candidate (the new content)

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /**
  * One forward pass of a recurrent layer over a window, time-major: row block t (rows
- * {@code t·batch .. (t+1)·batch}) of every array is time step t. Kept for the backward pass,
- * and read by the inspector (gate activations).
+ * {@code t·batch .. (t+1)·batch}) of every array is time step t. Kept for the backward pass.
  *
  * <ul>
  *   <li>{@code x} [T·batch, nIn]: the layer's input;</li>

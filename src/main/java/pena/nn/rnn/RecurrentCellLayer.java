@@ -53,8 +53,6 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
     private final Map<String, INDArray> buffers = new HashMap<>();
     private String purpose = "i";
     private Pass trainingPass;
-    private Pass recordedPass;
-    private boolean recording;
 
     private final List<String> stateNames;
 
@@ -107,17 +105,6 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
             buffers.put(key, array);
         }
         return array;
-    }
-
-    /** Keep the latest inference pass so its gates can be read ({@link #recordedPass()}). */
-    public void setRecording(boolean recording) {
-        this.recording = recording;
-        this.recordedPass = null;
-    }
-
-    /** The latest pass while recording, or null. */
-    Pass recordedPass() {
-        return recordedPass;
     }
 
     public long hiddenSize() {
@@ -250,9 +237,6 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
         }
         if (training) {
             trainingPass = pass;
-        }
-        if (recording && !training) {
-            recordedPass = pass;
         }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[]{batch, n, steps}, 'f');
