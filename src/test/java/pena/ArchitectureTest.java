@@ -30,7 +30,8 @@ class ArchitectureTest {
             "train", List.of("data", "nn", "model", "corpus"),
             "generate", List.of("model", "data"),
             "eval", List.of("model", "data"),
-            "cli", List.of("corpus", "token", "data", "nn", "model", "train", "generate", "eval"));
+            "compare", List.of("train", "eval", "generate"),
+            "cli", List.of("corpus", "token", "data", "nn", "model", "train", "generate", "eval", "compare"));
 
     private static final Pattern IMPORT = Pattern.compile("^import pena\\.(\\w+)\\.", Pattern.MULTILINE);
 

@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code pena train}: trains a model on a corpus and keeps the best one. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -110,25 +108,12 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("warning: recurrent stacks deeper than 3 layers rarely help; depth is usually added with --dense");
         }
         Trainer trainer = new Trainer(options, new ModelValidation(valStreams), out, System.console() != null);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            trainer.requestStop();
-            awaitQuietly(finished);
-        }, "pena-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        try (StopOnInterrupt ignored = new StopOnInterrupt(trainer::requestStop)) {
             Trainer.Outcome outcome = trainer.run();
             out.printf(Locale.ROOT, "%s chars_per_s=%.0f params=%d%n", outcome.best().resultLine(),
                     outcome.charsPerSecond(), outcome.parameters());
             out.flush();
             return 0;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // Ctrl-C: the hook is running and waited for us
-            }
         }
     }
 
@@ -186,13 +171,5 @@ public final class TrainCommand implements Callable<Integer> {
         Path path = Path.of(corpus).getFileName();
         String name = path == null ? "model" : path.toString();
         return name.toLowerCase(Locale.ROOT).endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(3, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -81,6 +81,17 @@ public final class NetworkFactory {
                 .build();
     }
 
+    /** Trainable parameters of the spec's network, counted from its configuration (no arrays allocated). */
+    public static long parameterCount(NetworkSpec spec) {
+        MultiLayerConfiguration configuration = configuration(spec);
+        long count = 0;
+        for (int i = 0; i < configuration.getConfs().size(); i++) {
+            NeuralNetConfiguration layer = configuration.getConf(i);
+            count += layer.getLayer().initializer().numParams(layer);
+        }
+        return count;
+    }
+
     private static org.deeplearning4j.nn.conf.layers.Layer recurrentLayer(NetworkSpec spec, int nIn) {
         org.deeplearning4j.nn.conf.layers.Layer layer = switch (spec.cell()) {
             case LSTM -> new Lstm.Builder().nIn(nIn).nOut(spec.hidden()).forgetGateBiasInit(1.0).build();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Trains a model. Reads top to bottom: set up (fresh or resumed), then windows in order until
@@ -33,6 +34,7 @@ public final class Trainer {
     private final PrintWriter out;
     private final Progress progress;
     private volatile boolean stopRequested;
+    private Consumer<Window> windowObserver = w -> { };
 
     // the run as it goes
     private PenaModel model;
@@ -52,8 +54,18 @@ public final class Trainer {
         this.progress = new Progress(out, terminal);
     }
 
-    /** What a finished run leaves. */
-    public record Outcome(Validation.Score best, double charsPerSecond, long parameters, boolean interrupted) {
+    /**
+     * What a finished run leaves.
+     *
+     * @param history every evaluation point of the run, earlier sessions' included
+     */
+    public record Outcome(Validation.Score best, double charsPerSecond, long parameters, boolean interrupted,
+                          List<HistoryPoint> history) {
+    }
+
+    /** Shows every window to {@code observer} just before it is fitted (experiments check what runs saw). */
+    public void observeWindows(Consumer<Window> observer) {
+        this.windowObserver = observer;
     }
 
     /** Asks the loop to stop after the current window (Ctrl-C); the run then checkpoints. */
@@ -91,6 +103,7 @@ public final class Trainer {
             while (windows.hasNext() && !stopRequested) {
                 long t0 = System.nanoTime();
                 Window w = windows.next();
+                windowObserver.accept(w);
                 if (options.carryState()) {
                     network.resetStreams(w.resetState());
                 } else {
@@ -142,7 +155,7 @@ public final class Trainer {
         out.printf(Locale.ROOT, "trained %.0f s in this session (%.0f s wall), best model: %s%n",
                 sessionTrainingSeconds, (System.nanoTime() - sessionStart) / 1e9, options.bestModel());
         out.flush();
-        return new Outcome(bestScore, speed, network.numParams(), stopRequested);
+        return new Outcome(bestScore, speed, network.numParams(), stopRequested, List.copyOf(history));
     }
 
     private void start() {
