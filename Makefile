@@ -12,13 +12,20 @@ build: target/pena.jar
 target/pena.jar: $(SOURCES)
 	$(MVN) -DskipTests package
 
+# The browser test needs Debian's chromium and chromium-driver: installed here when absent.
 test:
+	bash scripts/install-chromium.sh
 	$(MVN) test
 
 # About 3 minutes of training on the bundled sample, printing samples as it learns.
 demo: build
 	$(PENA) train --corpus corpora/amostra --cell lstm --layers 2 --hidden 256 --minutes 3 --out models/demo --force
 	$(PENA) sample --model models/demo.zip --length 500 --seed 7
+
+# The classroom page on the demo model (run `make demo` first): http://127.0.0.1:8080/
+serve: build
+	@test -f models/demo.zip || { echo "no models/demo.zip: run make demo first"; exit 1; }
+	$(PENA) serve --model models/demo.zip
 
 bench: build
 	bash bench/run.sh

@@ -21,17 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in the README: train reads corpora itself; generate and eval build input arrays with data.
  */
 class ArchitectureTest {
-    private static final Map<String, List<String>> MAY_USE = Map.of(
-            "corpus", List.of(),
-            "token", List.of("corpus"),
-            "data", List.of("token"),
-            "nn", List.of(),
-            "model", List.of("nn", "token"),
-            "train", List.of("data", "nn", "model", "corpus"),
-            "generate", List.of("model", "data"),
-            "eval", List.of("model", "data"),
-            "compare", List.of("train", "eval", "generate"),
-            "cli", List.of("corpus", "token", "data", "nn", "model", "train", "generate", "eval", "compare"));
+    private static final Map<String, List<String>> MAY_USE = Map.ofEntries(
+            Map.entry("corpus", List.of()),
+            Map.entry("token", List.of("corpus")),
+            Map.entry("data", List.of("token")),
+            Map.entry("nn", List.of()),
+            Map.entry("model", List.of("nn", "token")),
+            Map.entry("train", List.of("data", "nn", "model", "corpus")),
+            Map.entry("generate", List.of("model", "data")),
+            Map.entry("eval", List.of("model", "data")),
+            Map.entry("compare", List.of("train", "eval", "generate")),
+            Map.entry("inspect", List.of("model", "nn")),
+            Map.entry("web", List.of("generate", "inspect", "eval")),
+            Map.entry("cli", List.of("corpus", "token", "data", "nn", "model", "train", "generate", "eval", "compare", "inspect", "web")));
 
     private static final Pattern IMPORT = Pattern.compile("^import pena\\.(\\w+)\\.", Pattern.MULTILINE);
 

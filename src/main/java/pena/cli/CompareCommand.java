@@ -37,7 +37,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "256", description = "Units per layer of the reference cell (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--level", defaultValue = "char", description = "Token level: char (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--level", defaultValue = "char", description = "Token level: char or word (word: embedding 128 unless --embedding says otherwise) (default: ${DEFAULT-VALUE}).")
     String level;
 
     @Option(names = "--embedding", defaultValue = "0", description = "0: one-hot input; N: learned N-dimensional token vectors (default: ${DEFAULT-VALUE}).")
@@ -136,9 +136,10 @@ public final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl,
                     "--hidden, --seeds, --batch, --tbptt and --val-streams must be at least 1");
         }
-        if (!"char".equals(level)) {
-            throw new CommandLine.ParameterException(cl, "--level: this version compares char models only");
+        if (!"char".equals(level) && !"word".equals(level)) {
+            throw new CommandLine.ParameterException(cl, "--level must be char or word");
         }
+        int input = "word".equals(level) && embedding == 0 ? 128 : embedding;
         CompareOptions.Match matching = switch (match) {
             case "params" -> CompareOptions.Match.PARAMS;
             case "hidden" -> CompareOptions.Match.HIDDEN;
@@ -147,7 +148,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(valFraction > 0 && valFraction <= 0.5)) {
             throw new CommandLine.ParameterException(cl, "--val-fraction must be in (0, 0.5]");
         }
-        return new CompareOptions(corpus, level, cellTypes, layers, hidden, embedding, matching, seeds, seed,
+        return new CompareOptions(corpus, level, cellTypes, layers, hidden, input, matching, seeds, seed,
                 minutes == null ? 0 : minutes, epochs == null ? 0 : epochs, batch, tbptt, learningRate, valFraction,
                 evalEvery, report, prime, sampleLength);
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pena", mixinStandardHelpOptions = true, versionProvider = PenaVersion.class,
         description = "Recurrent language models that learn to write Portuguese.",
         subcommands = {CorpusCommand.class, TrainCommand.class, SampleCommand.class, EvaluateCommand.class,
-                CompareCommand.class,
+                CompareCommand.class, InspectCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -26,7 +26,7 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--prime", defaultValue = "", description = "Text the model continues (default: start of a paragraph).")
     String prime;
 
-    @Option(names = "--length", defaultValue = "500", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--length", defaultValue = "500", description = "Tokens to generate: characters, or words and punctuation marks for a word model (default: ${DEFAULT-VALUE}).")
     int length;
 
     @Option(names = "--temperature", defaultValue = "0.8", description = "0: always the most likely character; <1 safer, >1 wilder (default: ${DEFAULT-VALUE}).")
@@ -55,6 +55,12 @@ public final class SampleCommand implements Callable<Integer> {
         SamplingOptions first = new SamplingOptions(temperature, topK, topP, firstSeed);
         PenaModel loaded = ModelFile.load(model, false);
         Sampler sampler = new Sampler(loaded);
+        boolean words = loaded.spec().level().startsWith("word");
+        if (words && !sampler.unknownInPrime(prime).isEmpty()) {
+            err.println("warning: the model does not know " + String.join(", ", sampler.unknownInPrime(prime).stream()
+                    .map(w -> "'" + w + "'").toList()) + "; it reads them as <unk>");
+            err.flush();
+        }
         long generated = 0;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -73,8 +79,9 @@ public final class SampleCommand implements Callable<Integer> {
         out.println();
         out.flush();
         double seconds = (System.nanoTime() - start) / 1e9;
-        err.printf(Locale.ROOT, "%d characters in %.2f s: %.3f ms per character (seed %d)%n", generated, seconds,
-                1000 * seconds / generated, firstSeed);
+        String unit = words ? "token" : "character";
+        err.printf(Locale.ROOT, "%d %ss in %.2f s: %.3f ms per %s (seed %d)%n", generated, unit, seconds,
+                1000 * seconds / generated, unit, firstSeed);
         err.flush();
         return 0;
     }

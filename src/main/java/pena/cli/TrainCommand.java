@@ -26,8 +26,17 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Text to learn: a UTF-8 file, a folder of .txt files, or a corpus name (see `pena corpus list`).")
     String corpus;
 
-    @Option(names = "--level", defaultValue = "char", description = "Token level: char (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--level", defaultValue = "char", description = "Token level: char or word (words, punctuation marks and line breaks) (default: ${DEFAULT-VALUE}).")
     String level;
+
+    @Option(names = "--lowercase", description = "Word level: lowercase every word (capitals are put back after sentence ends when sampling).")
+    boolean lowercase;
+
+    @Option(names = "--max-vocab", defaultValue = "10000", description = "Word level: keep the N most frequent tokens (<unk> included); the rest are <unk> (default: ${DEFAULT-VALUE}).")
+    int maxVocab;
+
+    @Option(names = "--min-count", defaultValue = "1", description = "Word level: tokens seen fewer times in training are <unk> (default: ${DEFAULT-VALUE}).")
+    int minCount;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "Recurrent cell of every layer: lstm, gru (reset gate after the recurrent product, as Keras), gru-original (reset before it), dl4j-lstm (DL4J's own LSTM, for comparison) (default: ${DEFAULT-VALUE}).")
     String cell;
@@ -38,8 +47,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "256", description = "Units per layer: the size of h and of the cell state C (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--embedding", defaultValue = "0", description = "0: one-hot input; N: learn an N-dimensional vector per token (default: ${DEFAULT-VALUE}).")
-    int embedding;
+    @Option(names = "--embedding", description = "0: one-hot input; N: learn an N-dimensional vector per token (default: 0 for char, 128 for word).")
+    Integer embedding;
 
     @Option(names = "--dense", defaultValue = "0", description = "0: none; N: a dense tanh layer of N units between the last recurrent layer and the softmax (default: ${DEFAULT-VALUE}).")
     int dense;
@@ -151,10 +160,18 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cell: " + e.getMessage());
         }
-        if (!"char".equals(level)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--level: this version trains char models only");
+        if (!"char".equals(level) && !"word".equals(level)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--level must be char or word");
         }
-        NetworkSpec network = new NetworkSpec(level, cellType, layers, hidden, embedding, dense, dropout, l2, clip,
+        if (lowercase && !"word".equals(level)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lowercase applies to --level word only");
+        }
+        if (maxVocab < 2 || minCount < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-vocab must be at least 2 and --min-count at least 1");
+        }
+        String tokenLevel = lowercase ? "word-lowercase" : level;
+        int inputSize = embedding != null ? embedding : ("word".equals(level) ? 128 : 0);
+        NetworkSpec network = new NetworkSpec(tokenLevel, cellType, layers, hidden, inputSize, dense, dropout, l2, clip,
                 learningRate, tbptt, seed, 2);
         if (!network.problems().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", network.problems()));
@@ -164,7 +181,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         int epochBudget = epochs != null ? epochs : (minutes == null ? 10 : 0);
         return new TrainOptions(corpus, network, batch, valFraction, epochBudget, minutes == null ? 0 : minutes,
-                evalEvery, out, resume, force, maxSteps, "carry".equals(state));
+                evalEvery, out, resume, force, maxSteps, "carry".equals(state), "word".equals(level) ? maxVocab : 0,
+                "word".equals(level) ? minCount : 1);
     }
 
     private String defaultName() {

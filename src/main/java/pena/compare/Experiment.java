@@ -68,8 +68,9 @@ public final class Experiment {
     /** The runs, in order: for each depth, each cell, each seed. Reads the corpus to size the vocabulary. */
     public List<RunPlan> plan() {
         Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(options.corpus()));
+        boolean words = options.level().startsWith("word");
         data = TrainingData.prepare(corpus, options.valFraction(), Tokenizers.forLevel(options.level()),
-                null, options.batch(), options.tbptt());
+                null, options.batch(), options.tbptt(), words ? TrainOptions.DEFAULT_WORD_VOCABULARY : Integer.MAX_VALUE, 1);
         int vocabulary = data.vocabulary().size();
         List<RunPlan> plans = new ArrayList<>();
         for (int layers : options.layers()) {

@@ -41,9 +41,7 @@ public final class Evaluator {
             List<String> symbols = tokenizer.split(document);
             if (symbols.size() >= 2) {
                 encoded.add(symbols.stream().mapToInt(vocabulary::id).toArray());
-                for (int i = 1; i < symbols.size(); i++) {
-                    characters += symbols.get(i).codePointCount(0, symbols.get(i).length());
-                }
+                characters += tokenizer.charactersAfterFirst(document, symbols);
             }
         }
         if (encoded.isEmpty()) {

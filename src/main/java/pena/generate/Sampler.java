@@ -10,7 +10,6 @@ import pena.token.Tokenizer;
 import pena.token.Vocabulary;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -23,9 +22,37 @@ import java.util.stream.Collectors;
  */
 public final class Sampler {
     private final PenaModel model;
+    private final FastStepper prototype; // null when the network needs rnnTimeStep
 
     public Sampler(PenaModel model) {
         this.model = model;
+        this.prototype = FastStepper.of(model.network()).orElse(null);
+    }
+
+    /**
+     * Words of the prime this model does not know: a word model reads them as {@code <unk>} (the
+     * caller should say so); a character model refuses them.
+     */
+    public Set<String> unknownInPrime(String prime) {
+        return model.vocabulary().unknownSymbols(model.tokenizer(), prime);
+    }
+
+    private boolean isWordLevel() {
+        return model.spec().level().startsWith("word");
+    }
+
+    /** Receives each generated token and the model's probabilities for the one after it. */
+    public interface TokenSink {
+        /** @return false to stop generating (a deadline, a closed connection) */
+        boolean accept(String text, float[] nextProbabilities);
+    }
+
+    /**
+     * True when {@link #generate} may run on several threads at once: every call then has its own
+     * state over shared read-only weights. (The rnnTimeStep path shares the network's state.)
+     */
+    public boolean concurrent() {
+        return prototype != null;
     }
 
     /**
@@ -35,10 +62,18 @@ public final class Sampler {
      * @return the generated text (without the prime)
      */
     public String generate(String prime, int length, SamplingOptions options, Consumer<String> sink) {
+        return generate(prime, length, options, (text, next) -> {
+            sink.accept(text);
+            return true;
+        });
+    }
+
+    /** As {@link #generate(String, int, SamplingOptions, Consumer)}, showing the sink each step's distribution. */
+    public String generate(String prime, int length, SamplingOptions options, TokenSink sink) {
         Tokenizer tokenizer = model.tokenizer();
         Vocabulary vocabulary = model.vocabulary();
         Set<String> unknown = vocabulary.unknownSymbols(tokenizer, prime);
-        if (!unknown.isEmpty()) {
+        if (!unknown.isEmpty() && !isWordLevel()) {
             throw new SamplingException("the prime uses symbols this model never saw in training: "
                     + unknown.stream().map(s -> "'" + s + "'").collect(Collectors.joining(" "))
                     + "; remove or replace them");
@@ -52,15 +87,23 @@ public final class Sampler {
         Stepper stepper = stepper();
         TokenChooser chooser = new TokenChooser(options);
         float[] next = stepper.start(primeIds);
+        Tokenizer.Joiner joiner = tokenizer.joiner();
+        if (!prime.isEmpty()) {
+            primeSymbols.forEach(joiner::next); // spacing of the first generated token follows the prime
+        }
         StringBuilder generated = new StringBuilder();
         for (int i = 0; i < length; i++) {
             int id = chooser.choose(next, Vocabulary.UNKNOWN_ID);
-            String text = tokenizer.join(List.of(vocabulary.symbol(id)));
+            String text = joiner.next(vocabulary.symbol(id));
             generated.append(text);
-            sink.accept(text);
             next = stepper.next(id);
+            if (!sink.accept(text, next)) {
+                break;
+            }
         }
-        model.network().clearInferenceState();
+        if (prototype == null) {
+            model.network().clearInferenceState();
+        }
         return generated.toString();
     }
 
@@ -74,9 +117,8 @@ public final class Sampler {
 
     /** The plain-Java stepper where the network allows it, else DL4J's {@code rnnTimeStep}. */
     Stepper stepper() {
-        Optional<FastStepper> fast = FastStepper.of(model.network());
-        if (fast.isPresent()) {
-            FastStepper stepper = fast.get();
+        if (prototype != null) {
+            FastStepper stepper = prototype.copy();
             return new Stepper() {
                 @Override
                 public float[] start(int[] prime) {

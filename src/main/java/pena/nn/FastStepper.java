@@ -90,6 +90,41 @@ public final class FastStepper {
         return conf.getGateActivationFn() instanceof ActivationSigmoid && conf.getActivationFn() instanceof ActivationTanH;
     }
 
+    /** Receives what one layer computed at one step: its gates and states, in course notation. */
+    public interface GateRecorder {
+        /**
+         * @param layer    0-based recurrent layer
+         * @param quantity one of {@link #quantities(int)}
+         * @param values   one value per unit (a fresh array the recorder may keep)
+         */
+        void record(int layer, String quantity, float[] values);
+    }
+
+    /** A stepper over the same weights (shared, never written) with its own zero state: one per user or thread. */
+    public FastStepper copy() {
+        return new FastStepper(embedding, cells.stream().map(Cell::copy).toList(), denseWeights, denseBias,
+                outputWeights, outputBias);
+    }
+
+    /** Recurrent layers. */
+    public int layers() {
+        return cells.size();
+    }
+
+    /** Units of a recurrent layer. */
+    public int units(int layer) {
+        return cells.get(layer).n;
+    }
+
+    /**
+     * What {@link GateRecorder} receives for a layer, in this order. LSTM: i input gate, f forget
+     * gate, o output gate, g candidate C̃t, c cell state Ct, h output ht. GRU: z update gate,
+     * r reset gate, n candidate h̃t, h state ht.
+     */
+    public List<String> quantities(int layer) {
+        return cells.get(layer) instanceof LstmCell ? LstmCell.QUANTITIES : GruCell.QUANTITIES;
+    }
+
     /** Back to the zero state. */
     public void reset() {
         cells.forEach(Cell::reset);
@@ -97,15 +132,20 @@ public final class FastStepper {
 
     /** Feeds one token and returns the probabilities of the next. */
     public float[] next(int token) {
+        return next(token, null);
+    }
+
+    /** Feeds one token, shows every layer's gates and states to {@code recorder} (may be null), returns the next token's probabilities. */
+    public float[] next(int token, GateRecorder recorder) {
         float[] x;
         Cell first = cells.get(0);
         if (embedding != null) {
-            x = first.step(embedding[token], -1);
+            x = first.step(embedding[token], -1, recorder, 0);
         } else {
-            x = first.step(null, token); // one-hot: the row of W for the token
+            x = first.step(null, token, recorder, 0); // one-hot: the row of W for the token
         }
         for (int l = 1; l < cells.size(); l++) {
-            x = cells.get(l).step(x, -1);
+            x = cells.get(l).step(x, -1, recorder, l);
         }
         if (denseWeights != null) {
             float[] d = affine(x, denseWeights, denseBias);
@@ -183,7 +223,10 @@ public final class FastStepper {
         }
 
         /** Input x, or (first layer, one-hot) the token whose row of W is the input product. */
-        abstract float[] step(float[] x, int token);
+        abstract float[] step(float[] x, int token, GateRecorder recorder, int layer);
+
+        /** The same weights, zero state. */
+        abstract Cell copy();
 
         void reset() {
             h = new float[n];
@@ -202,6 +245,7 @@ public final class FastStepper {
 
     /** DL4J's LSTM layout, blocks g, f, o, i (see {@link pena.nn.rnn.Lstm}). */
     private static final class LstmCell extends Cell {
+        static final List<String> QUANTITIES = List.of("i", "f", "o", "g", "c", "h");
         float[] c;
 
         LstmCell(float[][] w, float[][] rw, float[] b) {
@@ -216,12 +260,18 @@ public final class FastStepper {
         }
 
         @Override
-        float[] step(float[] x, int token) {
+        Cell copy() {
+            return new LstmCell(w, rw, b);
+        }
+
+        @Override
+        float[] step(float[] x, int token, GateRecorder recorder, int layer) {
             float[] a = inputPart(x, token);
             for (int k = 0; k < n; k++) {
                 addScaledRow(h[k], rw[k], 0, a, 0, a.length);
             }
             float[] hNext = new float[n];
+            float[][] gates = recorder == null ? null : new float[4][n];
             for (int j = 0; j < n; j++) {
                 float g = (float) Math.tanh(a[j]);
                 float f = sigmoid(a[n + j]);
@@ -229,14 +279,28 @@ public final class FastStepper {
                 float i = sigmoid(a[3 * n + j]);
                 c[j] = f * c[j] + i * g;
                 hNext[j] = o * (float) Math.tanh(c[j]);
+                if (gates != null) {
+                    gates[0][j] = i;
+                    gates[1][j] = f;
+                    gates[2][j] = o;
+                    gates[3][j] = g;
+                }
             }
             h = hNext;
+            if (recorder != null) {
+                for (int q = 0; q < 4; q++) {
+                    recorder.record(layer, QUANTITIES.get(q), gates[q]);
+                }
+                recorder.record(layer, "c", c.clone());
+                recorder.record(layer, "h", h.clone());
+            }
             return h;
         }
     }
 
     /** Blocks z, r, h̃ (see {@link Gru}). */
     private static final class GruCell extends Cell {
+        static final List<String> QUANTITIES = List.of("z", "r", "n", "h");
         private final boolean resetAfter;
         private final float[] candidateBias;
 
@@ -247,7 +311,12 @@ public final class FastStepper {
         }
 
         @Override
-        float[] step(float[] x, int token) {
+        Cell copy() {
+            return new GruCell(resetAfter, w, rw, b, candidateBias);
+        }
+
+        @Override
+        float[] step(float[] x, int token, GateRecorder recorder, int layer) {
             float[] a = inputPart(x, token);
             float[] recurrent = new float[3 * n];
             int columns = resetAfter ? 3 * n : 2 * n;
@@ -270,11 +339,21 @@ public final class FastStepper {
                 }
             }
             float[] hNext = new float[n];
+            float[] candidates = recorder == null ? null : new float[n];
             for (int j = 0; j < n; j++) {
                 float candidate = (float) Math.tanh(a[2 * n + j]);
                 hNext[j] = h[j] + z[j] * (candidate - h[j]);
+                if (candidates != null) {
+                    candidates[j] = candidate;
+                }
             }
             h = hNext;
+            if (recorder != null) {
+                recorder.record(layer, "z", z);
+                recorder.record(layer, "r", r);
+                recorder.record(layer, "n", candidates);
+                recorder.record(layer, "h", h.clone());
+            }
             return h;
         }
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * Everything that fixes a network's shape and training arithmetic. Stored in every model
  * file, so a resumed run or a sampler rebuilds exactly this network.
  *
- * @param level         {@code char} or {@code word}: what one token is
+ * @param level         {@code char}, {@code word} or {@code word-lowercase}: what one token is
  * @param cell          the recurrent cell of every layer
  * @param layers        stacked recurrent layers (1-3; layer l's h is layer l+1's x)
  * @param hidden        units per recurrent layer: the size of h and c
@@ -69,7 +69,7 @@ public record NetworkSpec(String level, CellType cell, int layers, int hidden, i
 
     /** One line for logs and reports, e.g. {@code lstm 2x256 one-hot, tbptt 64}. */
     public String describe() {
-        return cell.id() + " " + layers + "x" + hidden + (embedding > 0 ? " embedding " + embedding : " one-hot")
+        return level + " " + cell.id() + " " + layers + "x" + hidden + (embedding > 0 ? " embedding " + embedding : " one-hot")
                 + (dense > 0 ? " dense " + dense : "") + (dropout > 0 ? " dropout " + dropout : "")
                 + ", tbptt " + tbptt + ", vocabulary " + vocabularySize;
     }

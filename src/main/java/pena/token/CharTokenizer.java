@@ -21,7 +21,7 @@ public final class CharTokenizer implements Tokenizer {
     }
 
     @Override
-    public String join(List<String> symbols) {
-        return String.join("", symbols);
+    public Joiner joiner() {
+        return symbol -> symbol;
     }
 }

@@ -6,9 +6,11 @@ public final class Tokenizers {
     }
 
     public static Tokenizer forLevel(String level) {
-        if ("char".equals(level)) {
-            return new CharTokenizer();
-        }
-        throw new IllegalArgumentException("unknown level '" + level + "' (this version models characters: char)");
+        return switch (level) {
+            case "char" -> new CharTokenizer();
+            case "word" -> new WordTokenizer(false);
+            case "word-lowercase" -> new WordTokenizer(true);
+            default -> throw new IllegalArgumentException("unknown level '" + level + "' (char or word)");
+        };
     }
 }

@@ -35,25 +35,64 @@ public final class Vocabulary {
         }
     }
 
-    /** Counts the symbols of the training texts. */
+    /** Counts the symbols of the training texts; every symbol seen gets an id. */
     public static Vocabulary build(Tokenizer tokenizer, List<String> trainingTexts) {
+        return build(tokenizer, trainingTexts, Integer.MAX_VALUE, 1);
+    }
+
+    /**
+     * Counts the symbols of the training texts and keeps the most frequent: at most
+     * {@code maxSize} ids in all ({@code <unk>} included), each symbol seen at least
+     * {@code minCount} times; the others are {@code <unk>}, whose count is theirs together.
+     */
+    public static Vocabulary build(Tokenizer tokenizer, List<String> trainingTexts, int maxSize, int minCount) {
+        if (maxSize < 2 || minCount < 1) {
+            throw new IllegalArgumentException("--max-vocab must be at least 2 and --min-count at least 1");
+        }
         Map<String, Long> counted = new HashMap<>();
         for (String text : trainingTexts) {
             for (String symbol : tokenizer.split(text)) {
                 counted.merge(symbol, 1L, Long::sum);
             }
         }
-        List<String> sorted = counted.keySet().stream()
+        counted.remove(UNKNOWN); // the literal text "<unk>" is not a word of the corpus
+        List<String> kept = counted.entrySet().stream()
+                .filter(e -> e.getValue() >= minCount)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(maxSize - 1L)
+                .map(Map.Entry::getKey)
                 .sorted(Comparator.comparingInt((String s) -> s.codePointAt(0)).thenComparing(s -> s))
                 .toList();
-        List<String> symbols = new ArrayList<>(sorted.size() + 1);
+        List<String> symbols = new ArrayList<>(kept.size() + 1);
         symbols.add(UNKNOWN);
-        symbols.addAll(sorted);
+        symbols.addAll(kept);
         long[] counts = new long[symbols.size()];
+        long total = 0;
+        for (long c : counted.values()) {
+            total += c;
+        }
+        long known = 0;
         for (int i = 1; i < symbols.size(); i++) {
             counts[i] = counted.get(symbols.get(i));
+            known += counts[i];
         }
+        counts[0] = total - known;
         return new Vocabulary(symbols, counts);
+    }
+
+    /** Share of the text's tokens that this vocabulary does not know (scored as {@code <unk>}). */
+    public double oovRate(Tokenizer tokenizer, List<String> texts) {
+        long tokens = 0;
+        long unknown = 0;
+        for (String text : texts) {
+            for (String symbol : tokenizer.split(text)) {
+                tokens++;
+                if (!contains(symbol) || UNKNOWN.equals(symbol)) {
+                    unknown++;
+                }
+            }
+        }
+        return tokens == 0 ? 0 : (double) unknown / tokens;
     }
 
     public int size() {

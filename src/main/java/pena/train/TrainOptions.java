@@ -21,10 +21,30 @@ import java.nio.file.Path;
  * @param maxSteps      stop after this many windows in this invocation (0 = no limit; for tests)
  * @param carryState    carry the recurrent state from window to window (true) or start every
  *                      window from a zero state (false)
+ * @param maxVocabulary at most this many token ids, {@code <unk>} included (0: no limit for
+ *                      characters, {@value #DEFAULT_WORD_VOCABULARY} for words)
+ * @param minCount      a token seen fewer times in training is {@code <unk>}
  */
 public record TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs,
                            double minutes, double evalEverySeconds, Path out, boolean resume, boolean force,
-                           long maxSteps, boolean carryState) {
+                           long maxSteps, boolean carryState, int maxVocabulary, int minCount) {
+    public static final int DEFAULT_WORD_VOCABULARY = 10_000;
+
+    /** Every symbol of the training text in the vocabulary (up to the level's default size). */
+    public TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs, double minutes,
+                        double evalEverySeconds, Path out, boolean resume, boolean force, long maxSteps,
+                        boolean carryState) {
+        this(corpus, spec, batch, valFraction, epochs, minutes, evalEverySeconds, out, resume, force, maxSteps,
+                carryState, 0, 1);
+    }
+
+    /** The vocabulary limit in force: as given, else the level's default. */
+    public int vocabularyLimit() {
+        if (maxVocabulary > 0) {
+            return maxVocabulary;
+        }
+        return spec.level().startsWith("word") ? DEFAULT_WORD_VOCABULARY : Integer.MAX_VALUE;
+    }
 
     public Path bestModel() {
         return sibling(".zip");

@@ -83,6 +83,10 @@ public final class Trainer {
         out.printf(Locale.ROOT, "%s: %,d training tokens, %d streams x %d windows of %d, %,d parameters%n",
                 data.corpusName(), data.trainingTokens(), data.streams().batch(), data.streams().windowsPerStream(),
                 data.streams().windowLength(), network.numParams());
+        out.printf(Locale.ROOT, "vocabulary %,d (<unk> %.2f%% of training tokens), validation out-of-vocabulary "
+                        + "rate %.2f%%%n", data.vocabulary().size(),
+                100.0 * data.vocabulary().count(0) / Math.max(1, data.trainingTokens()),
+                100 * data.vocabulary().oovRate(model.tokenizer(), data.validationTexts()));
         out.flush();
 
         double interval = options.evaluationInterval();
@@ -166,7 +170,8 @@ public final class Trainer {
         NetworkSpec requested = options.spec();
         Tokenizer tokenizer = Tokenizers.forLevel(requested.level());
         Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(options.corpus()));
-        data = TrainingData.prepare(corpus, options.valFraction(), tokenizer, null, options.batch(), requested.tbptt());
+        data = TrainingData.prepare(corpus, options.valFraction(), tokenizer, null, options.batch(), requested.tbptt(),
+                options.vocabularyLimit(), options.minCount());
         NetworkSpec spec = requested.withVocabularySize(data.vocabulary().size());
         StatefulNetwork network = new StatefulNetwork(NetworkFactory.configuration(spec));
         network.init();

@@ -18,10 +18,17 @@ public record TrainingData(String corpusName, Vocabulary vocabulary, TokenStream
 
     public static TrainingData prepare(Corpus corpus, double valFraction, Tokenizer tokenizer,
                                        Vocabulary resumedVocabulary, int batch, int window) {
+        return prepare(corpus, valFraction, tokenizer, resumedVocabulary, batch, window, Integer.MAX_VALUE, 1);
+    }
+
+    /** As above, the vocabulary (when built here) limited to {@code maxVocabulary} ids and {@code minCount}. */
+    public static TrainingData prepare(Corpus corpus, double valFraction, Tokenizer tokenizer,
+                                       Vocabulary resumedVocabulary, int batch, int window, int maxVocabulary,
+                                       int minCount) {
         CorpusSplit split = CorpusSplit.of(corpus, valFraction);
         List<String> train = split.train().stream().map(Document::text).toList();
         List<String> validation = split.validation().stream().map(Document::text).toList();
-        Vocabulary vocabulary = resumedVocabulary != null ? resumedVocabulary : Vocabulary.build(tokenizer, train);
+        Vocabulary vocabulary = resumedVocabulary != null ? resumedVocabulary : Vocabulary.build(tokenizer, train, maxVocabulary, minCount);
         List<int[]> ids = train.stream().map(text -> vocabulary.encode(tokenizer, text)).toList();
         long tokens = ids.stream().mapToLong(a -> a.length).sum();
         TokenStreams streams;

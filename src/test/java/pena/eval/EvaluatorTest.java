@@ -50,4 +50,33 @@ class EvaluatorTest {
         }
         assertEquals(nats, exact.nats(), 1e-3);
     }
+
+    /**
+     * A word model and a character model that both give every token the same probability: BPC
+     * is total nats over the same character count for both (the text starts with a one-letter
+     * word, so both predict from its second character on), whatever the level.
+     */
+    @Test
+    void wordAndCharacterBpcUseTheSameCharactersOfTheText() {
+        String training = "A casa amarela, a rua.\nE o rio!";
+        String text = "A rua, a casa.\nO rio!";
+        EvaluationResult[] results = new EvaluationResult[2];
+        String[] levels = {"char", "word"};
+        for (int i = 0; i < 2; i++) {
+            pena.token.Tokenizer tokenizer = pena.token.Tokenizers.forLevel(levels[i]);
+            pena.token.Vocabulary vocabulary = pena.token.Vocabulary.build(tokenizer, List.of(training));
+            pena.nn.NetworkSpec spec = new pena.nn.NetworkSpec(levels[i], pena.nn.CellType.GRU, 1, 8,
+                    levels[i].equals("word") ? 6 : 0, 0, 0, 0, 5, 2e-3, 8, 1, vocabulary.size());
+            PenaModel model = new PenaModel(TestModels.network(spec), spec, vocabulary,
+                    pena.model.TrainingState.start("t", 0.1, 1), List.of(text));
+            int out = model.network().getnLayers() - 1;
+            model.network().getLayer(out).paramTable().values().forEach(p -> p.assign(0)); // uniform softmax
+            results[i] = Evaluator.evaluate(model, List.of(text));
+            double expectedNats = results[i].tokens() * Math.log(vocabulary.size());
+            assertEquals(expectedNats / results[i].characters() / Math.log(2), results[i].bitsPerCharacter(), 1e-6);
+        }
+        assertEquals(text.length() - 1, results[0].characters());
+        assertEquals(results[0].characters(), results[1].characters());
+        assertEquals(9, results[1].tokens(), "rua , a casa . line-break O rio !");
+    }
 }

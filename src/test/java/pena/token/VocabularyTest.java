@@ -42,4 +42,25 @@ class VocabularyTest {
         assertEquals(3, vocabulary.count(vocabulary.id("n")));
         assertEquals(1, vocabulary.count(vocabulary.id("b")));
     }
+
+    @Test
+    void limitsKeepTheMostFrequentWordsAndCountTheRestAsUnknown() {
+        Tokenizer words = new WordTokenizer(false);
+        List<String> training = List.of("a casa e a rua e a praça, a casa.");
+        // counts: a 4, casa 2, e 2, rua 1, praça 1, "," 1, "." 1
+        Vocabulary top4 = Vocabulary.build(words, training, 4, 1);
+        assertEquals(List.of(Vocabulary.UNKNOWN, "a", "casa", "e"), top4.symbols());
+        assertEquals(4, top4.count(0), "rua, praça, comma and period are <unk> together");
+        Vocabulary twice = Vocabulary.build(words, training, 100, 2);
+        assertEquals(4, twice.size());
+        assertEquals(0.6, twice.oovRate(words, List.of("a rua e o mar")), 1e-12, "rua, o and mar of 5 tokens");
+    }
+
+    @Test
+    void outOfVocabularyRateCountsUnknownTokens() {
+        Tokenizer words = new WordTokenizer(false);
+        Vocabulary vocabulary = Vocabulary.build(words, List.of("a casa amarela"));
+        assertEquals(0.6, vocabulary.oovRate(words, List.of("a casa azul do", "rio")), 1e-12);
+        assertEquals(Set.of("azul", "do", "rio"), vocabulary.unknownSymbols(words, "a casa azul do rio"));
+    }
 }

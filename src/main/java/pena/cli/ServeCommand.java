@@ -1,0 +1,77 @@
+package pena.cli;
+
+import pena.model.ModelFile;
+import pena.web.ClassroomServer;
+import pena.web.ServedModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code pena serve}: the classroom page over one or more models. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serves the classroom page: generate text, look inside the cell (gates over a sentence), "
+                + "the layer stack and the model's training curve.",
+                "Give --model several times to put models side by side (an LSTM and a GRU, say). Ctrl-C stops it."})
+public final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model written by `pena train`; repeatable.")
+    List<Path> models;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on; 0.0.0.0 lets other machines in (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--time-limit", defaultValue = "5", paramLabel = "SECONDS", description = "Longest a generation may run before it is cut off (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
+        }
+        if (!(timeLimit > 0 && timeLimit <= 600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--time-limit must be in (0, 600] seconds");
+        }
+        List<ServedModel> served = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            Path file = models.get(i);
+            String name = file.getFileName().toString().replaceFirst("\\.zip$", "");
+            served.add(new ServedModel(String.valueOf(i + 1), name, ModelFile.load(file, false)));
+        }
+        ClassroomServer server;
+        try {
+            server = new ClassroomServer(served, host, port, timeLimit, spec.commandLine().getErr());
+        } catch (BindException e) {
+            throw new pena.web.WebException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); choose another --port");
+        }
+        server.start();
+        out.println("Pena's classroom page: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + server.port() + "/  (Ctrl-C stops it)");
+        if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+            out.println("warning: listening on " + host + ": other machines on the network can use the page");
+        }
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "pena-serve-stop"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package pena.inspect;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A text read by a model, step by step.
+ *
+ * @param cell     the model's cell id (lstm, gru, ...)
+ * @param tokens   the text's tokens, one per step
+ * @param layers   per recurrent layer, what it computed
+ * @param next     per step, the most likely next tokens after it, most likely first
+ */
+public record Inspection(String cell, List<String> tokens, List<LayerTrace> layers, List<List<Candidate>> next) {
+
+    /**
+     * One recurrent layer over the text.
+     *
+     * @param quantities the recorded quantities in order (see {@link Quantity})
+     * @param values     per quantity, [step][unit]
+     */
+    public record LayerTrace(int units, List<String> quantities, Map<String, float[][]> values) {
+        public float[][] of(String quantity) {
+            float[][] v = values.get(quantity);
+            if (v == null) {
+                throw new IllegalArgumentException("this layer has no " + quantity + "; it has " + quantities);
+            }
+            return v;
+        }
+    }
+
+    /** A possible next token and its probability. */
+    public record Candidate(String token, double probability) {
+    }
+}

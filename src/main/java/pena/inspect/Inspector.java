@@ -1,0 +1,81 @@
+package pena.inspect;
+
+import pena.model.PenaModel;
+import pena.nn.FastStepper;
+import pena.token.Tokenizer;
+import pena.token.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Reads a text through a model from the zero state, one token at a time, recording every
+ * layer's gates and states (the model's own weights, the same arithmetic as sampling) and the
+ * most likely next tokens after each step.
+ */
+public final class Inspector {
+    public static final int MAX_TOKENS = 2000;
+    private final PenaModel model;
+    private final FastStepper prototype;
+
+    public Inspector(PenaModel model) {
+        this.model = model;
+        this.prototype = FastStepper.of(model.network()).orElseThrow(() -> new InspectionException(
+                "this model's layers (" + model.spec().cell().id() + ") cannot be inspected; "
+                        + "Pena inspects its lstm, gru and gru-original cells and DL4J's standard LSTM"));
+    }
+
+    public Inspection inspect(String text, int top) {
+        Tokenizer tokenizer = model.tokenizer();
+        Vocabulary vocabulary = model.vocabulary();
+        if (text.isEmpty()) {
+            throw new InspectionException("--text is empty: give a sentence to read");
+        }
+        Set<String> unknown = vocabulary.unknownSymbols(tokenizer, text);
+        if (!unknown.isEmpty()) {
+            throw new InspectionException("the text uses symbols this model never saw in training: "
+                    + unknown.stream().map(s -> "'" + s + "'").collect(Collectors.joining(" "))
+                    + "; remove or replace them");
+        }
+        List<String> tokens = tokenizer.split(text);
+        if (tokens.size() > MAX_TOKENS) {
+            throw new InspectionException("the text has " + tokens.size() + " tokens; inspect at most " + MAX_TOKENS);
+        }
+        FastStepper stepper = prototype.copy();
+        int steps = tokens.size();
+        List<Map<String, float[][]>> values = new ArrayList<>();
+        for (int l = 0; l < stepper.layers(); l++) {
+            Map<String, float[][]> layer = new LinkedHashMap<>();
+            for (String q : stepper.quantities(l)) {
+                layer.put(q, new float[steps][]);
+            }
+            values.add(layer);
+        }
+        List<List<Inspection.Candidate>> next = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            int step = t;
+            float[] p = stepper.next(vocabulary.id(tokens.get(t)),
+                    (layer, quantity, v) -> values.get(layer).get(quantity)[step] = v);
+            next.add(top(p, top, vocabulary));
+        }
+        List<Inspection.LayerTrace> layers = new ArrayList<>();
+        for (int l = 0; l < stepper.layers(); l++) {
+            layers.add(new Inspection.LayerTrace(stepper.units(l), stepper.quantities(l), values.get(l)));
+        }
+        return new Inspection(model.spec().cell().id(), tokens, layers, next);
+    }
+
+    private static List<Inspection.Candidate> top(float[] p, int k, Vocabulary vocabulary) {
+        return IntStream.range(0, p.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> p[i]).reversed())
+                .limit(k)
+                .map(i -> new Inspection.Candidate(vocabulary.symbol(i), p[i]))
+                .toList();
+    }
+}
