@@ -57,8 +57,10 @@ public final class SampleCommand implements Callable<Integer> {
         Sampler sampler = new Sampler(loaded);
         boolean words = loaded.spec().level().startsWith("word");
         if (words && !sampler.unknownInPrime(prime).isEmpty()) {
-            err.println("warning: the model does not know " + String.join(", ", sampler.unknownInPrime(prime).stream()
-                    .map(w -> "'" + w + "'").toList()) + "; it reads them as <unk>");
+            var unknown = sampler.unknownInPrime(prime);
+            err.println("warning: the model does not know " + String.join(", ", unknown.stream()
+                    .map(w -> "'" + w + "'").toList()) + "; it reads " + (unknown.size() == 1 ? "it" : "them")
+                    + " as <unk>");
             err.flush();
         }
         long generated = 0;

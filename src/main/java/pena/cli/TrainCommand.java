@@ -119,7 +119,9 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(options, new ModelValidation(valStreams), out, System.console() != null);
         try (StopOnInterrupt ignored = new StopOnInterrupt(trainer::requestStop)) {
             Trainer.Outcome outcome = trainer.run();
-            out.printf(Locale.ROOT, "%s chars_per_s=%.0f params=%d%n", outcome.best().resultLine(),
+            // DESIGN.md's chars_per_s; a word model's speed is in tokens
+            String speed = options.spec().level().startsWith("word") ? "tokens_per_s" : "chars_per_s";
+            out.printf(Locale.ROOT, "%s %s=%.0f params=%d%n", outcome.best().resultLine(), speed,
                     outcome.charsPerSecond(), outcome.parameters());
             out.flush();
             return 0;

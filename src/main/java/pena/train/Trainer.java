@@ -132,7 +132,8 @@ public final class Trainer {
                 double seconds = previousSeconds + sessionTrainingSeconds;
                 double speed = sessionTokens / sessionTrainingSeconds;
                 progress.update(epoch, (double) window / data.streams().windowsPerStream(), speed,
-                        lossSum / lossTokens, eta(seconds, speed));
+                        model.spec().level().startsWith("word") ? "tokens/s" : "chars/s", lossSum / lossTokens,
+                        eta(seconds, speed));
                 budgetSpent = budgetSpent(seconds) || (options.maxSteps() > 0 && steps >= options.maxSteps());
                 if (budgetSpent) {
                     break;

@@ -101,6 +101,32 @@ class CliTest {
     }
 
     @Test
+    void wordLevelTrainsSamplesWithoutUnknownsAndReportsOov(@TempDir Path dir) {
+        String out = dir.resolve("palavras").toString();
+        Run train = pena("train", "--corpus", TestData.sample().toString(), "--level", "word", "--lowercase",
+                "--max-vocab", "300", "--embedding", "16", "--layers", "1", "--hidden", "24", "--batch", "8",
+                "--tbptt", "16", "--max-steps", "6", "--out", out);
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("validation out-of-vocabulary rate"), train.out());
+        String result = train.out().lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow();
+        double oov = Double.parseDouble(result.replaceAll(".*oov_rate=([\\d.]+).*", "$1"));
+        assertTrue(oov > 0.05 && oov < 0.9, "300 words leave some of the sample out: " + result);
+        assertTrue(result.contains("tokens_per_s="), result);
+
+        String model = dir.resolve("palavras.zip").toString();
+        Run sample = pena("sample", "--model", model, "--prime", "A Zebedeia disse", "--length", "60", "--seed", "4");
+        assertEquals(0, sample.code(), sample.err());
+        assertTrue(sample.err().contains("does not know 'zebedeia'"), sample.err());
+        assertTrue(!sample.out().contains("<unk>"), sample.out());
+        assertTrue(sample.err().contains("60 tokens"), sample.err());
+
+        Run evaluate = pena("evaluate", "--model", model);
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().contains("oov_rate=" + result.replaceAll(".*oov_rate=([\\d.]+).*", "$1")),
+                "evaluate and train agree on the validation OOV rate:\n" + evaluate.out() + "\n" + result);
+    }
+
+    @Test
     void corpusListAndStats() {
         Run list = pena("corpus", "list");
         assertEquals(0, list.code());

@@ -3,10 +3,8 @@ package pena.compare;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pena.TestData;
+import pena.TestValidation;
 import pena.corpus.Corpus;
-import pena.eval.EvaluationResult;
-import pena.eval.Evaluator;
-import pena.model.PenaModel;
 import pena.nn.CellType;
 import pena.train.Validation;
 
@@ -29,18 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A whole small experiment: two cells, two seeds, one epoch each, then the report and a rerun. */
 class ExperimentTest {
-    private static final Validation QUICK = new Validation() {
-        @Override
-        public Score score(PenaModel model) {
-            EvaluationResult r = Evaluator.evaluate(model, model.validationTexts(), 4);
-            return new Score(r.bitsPerCharacter(), r.perplexity(), r.resultLine());
-        }
-
-        @Override
-        public String preview(PenaModel model) {
-            return "";
-        }
-    };
+    private static final Validation QUICK = new TestValidation();
 
     @Test
     void runsSeeTheSameDataTheReportMatchesTheCsvAndARerunSkipsFinishedRuns(@TempDir Path dir) throws IOException {

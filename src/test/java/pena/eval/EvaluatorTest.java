@@ -78,5 +78,6 @@ class EvaluatorTest {
         assertEquals(text.length() - 1, results[0].characters());
         assertEquals(results[0].characters(), results[1].characters());
         assertEquals(9, results[1].tokens(), "rua , a casa . line-break O rio !");
+        assertEquals(1.0 / 9, results[1].oovRate(), 1e-12, "'O' (capital) is not in the training text");
     }
 }

@@ -3,12 +3,11 @@ package pena.train;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pena.TestData;
+import pena.TestValidation;
 import pena.corpus.Corpus;
 import pena.corpus.CorpusSplit;
 import pena.corpus.CorpusStats;
 import pena.corpus.Document;
-import pena.eval.EvaluationResult;
-import pena.eval.Evaluator;
 import pena.model.ModelFile;
 import pena.model.PenaModel;
 import pena.nn.CellType;
@@ -25,18 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** End to end on the bundled sample: a small LSTM must beat the unigram entropy of the corpus. */
 class TrainerTest {
-    private static final Validation EXACT = new Validation() {
-        @Override
-        public Score score(PenaModel model) {
-            EvaluationResult r = Evaluator.evaluate(model, model.validationTexts(), 4);
-            return new Score(r.bitsPerCharacter(), r.perplexity(), r.resultLine());
-        }
-
-        @Override
-        public String preview(PenaModel model) {
-            return "";
-        }
-    };
+    private static final Validation EXACT = new TestValidation();
 
     private static TrainOptions options(Path out, long steps, boolean resume) {
         NetworkSpec spec = new NetworkSpec("char", CellType.LSTM, 2, 64, 0, 0, 0, 0, 5, 5e-3, 32, 1, 2);
