@@ -42,9 +42,10 @@ public final class WordTokenizer implements Tokenizer {
         return lowercase ? "word-lowercase" : "word";
     }
 
+    /** Tokens of the text; a hard-wrapped text is unwrapped first (see {@link HardWrap}). */
     @Override
     public List<String> split(String text) {
-        return factory.create(text).getTokens();
+        return factory.create(HardWrap.unwrap(text.replace("\r\n", "\n").replace('\r', '\n'))).getTokens();
     }
 
     /** Every character of the text after the first word, the spaces between words included (they are predicted too: by the detokenizer). */
