@@ -88,7 +88,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Experiment experiment = new Experiment(options(), new ModelValidation(valStreams), out,
+        CompareOptions options = options();
+        Experiment experiment = new Experiment(options, new ModelValidation(valStreams), out,
                 System.console() != null);
         List<RunPlan> plans = experiment.plan();
         out.println("compare: " + plans.size() + " runs into " + report);
@@ -102,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Report.write(options(), experiment.setup(plans, PenaVersion.version()), results);
+        Report.write(options, experiment.setup(plans, PenaVersion.version()), results);
         out.println("report: " + report.resolve("report.md") + ", " + report.resolve("curves.png") + ", "
                 + report.resolve("runs.csv"));
         out.flush();

@@ -56,8 +56,8 @@ public final class SampleCommand implements Callable<Integer> {
         PenaModel loaded = ModelFile.load(model, false);
         Sampler sampler = new Sampler(loaded);
         boolean words = loaded.spec().level().startsWith("word");
-        if (words && !sampler.unknownInPrime(prime).isEmpty()) {
-            var unknown = sampler.unknownInPrime(prime);
+        var unknown = words ? sampler.unknownInPrime(prime) : java.util.Set.<String>of();
+        if (!unknown.isEmpty()) {
             err.println("warning: the model does not know " + String.join(", ", unknown.stream()
                     .map(w -> "'" + w + "'").toList()) + "; it reads " + (unknown.size() == 1 ? "it" : "them")
                     + " as <unk>");

@@ -6,13 +6,11 @@ import pena.token.Tokenizer;
 import pena.token.Vocabulary;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Reads a text through a model from the zero state, one token at a time, recording every
@@ -71,11 +69,35 @@ public final class Inspector {
         return new Inspection(model.spec().cell().id(), tokens, layers, next);
     }
 
-    private static List<Inspection.Candidate> top(float[] p, int k, Vocabulary vocabulary) {
-        return IntStream.range(0, p.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> p[i]).reversed())
-                .limit(k)
-                .map(i -> new Inspection.Candidate(vocabulary.symbol(i), p[i]))
-                .toList();
+    /**
+     * The {@code k} most likely tokens, most likely first, leaving out the ids in {@code excluded};
+     * one pass with a small sorted list (the vocabulary may have ten thousand entries and this runs
+     * once per generated token).
+     */
+    public static List<Inspection.Candidate> top(float[] p, int k, Vocabulary vocabulary, int... excluded) {
+        int[] best = new int[Math.min(k, p.length)];
+        int kept = 0;
+        outer:
+        for (int i = 0; i < p.length; i++) {
+            for (int e : excluded) {
+                if (i == e) {
+                    continue outer;
+                }
+            }
+            if (kept == best.length && p[i] <= p[best[kept - 1]]) {
+                continue;
+            }
+            int at = kept < best.length ? kept++ : kept - 1;
+            while (at > 0 && p[best[at - 1]] < p[i]) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = i;
+        }
+        List<Inspection.Candidate> top = new ArrayList<>(kept);
+        for (int r = 0; r < kept; r++) {
+            top.add(new Inspection.Candidate(vocabulary.symbol(best[r]), p[best[r]]));
+        }
+        return top;
     }
 }

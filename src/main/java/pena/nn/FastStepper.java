@@ -30,13 +30,13 @@ import java.util.Optional;
  */
 public final class FastStepper {
     private final float[][] embedding;   // [vocabulary][E], or null for one-hot input
-    private final List<Cell> cells;
+    private final List<StepCell> cells;
     private final float[][] denseWeights; // [nIn][width], or null
     private final float[] denseBias;
     private final float[][] outputWeights; // [nIn][vocabulary]
     private final float[] outputBias;
 
-    private FastStepper(float[][] embedding, List<Cell> cells, float[][] denseWeights, float[] denseBias,
+    private FastStepper(float[][] embedding, List<StepCell> cells, float[][] denseWeights, float[] denseBias,
                         float[][] outputWeights, float[] outputBias) {
         this.embedding = embedding;
         this.cells = cells;
@@ -52,7 +52,7 @@ public final class FastStepper {
      */
     public static Optional<FastStepper> of(MultiLayerNetwork network) {
         float[][] embedding = null;
-        List<Cell> cells = new ArrayList<>();
+        List<StepCell> cells = new ArrayList<>();
         float[][] denseWeights = null;
         float[] denseBias = null;
         Layer[] layers = network.getLayers();
@@ -62,11 +62,11 @@ public final class FastStepper {
             if (layer instanceof EmbeddingSequenceLayer && i == 0 && !layer.paramTable().containsKey("b")) {
                 embedding = matrix(layer.getParam("W"));
             } else if (layer instanceof LstmLayer || layer instanceof LSTM && isStandardLstm((LSTM) layer)) {
-                cells.add(new LstmCell(matrix(layer.getParam("W")), matrix(layer.getParam("RW")),
+                cells.add(new StepCell.Lstm(matrix(layer.getParam("W")), matrix(layer.getParam("RW")),
                         vector(layer.getParam("b"))));
             } else if (layer instanceof GruLayer gru) {
                 Gru conf = (Gru) gru.layerConf();
-                cells.add(new GruCell(conf.isResetAfter(), matrix(layer.getParam("W")), matrix(layer.getParam("RW")),
+                cells.add(new StepCell.Gru(conf.isResetAfter(), matrix(layer.getParam("W")), matrix(layer.getParam("RW")),
                         vector(layer.getParam("b")), conf.isResetAfter() ? vector(layer.getParam("RB")) : null));
             } else if (layer instanceof DenseLayer dense && !last && denseWeights == null
                     && dense.layerConf().getActivationFn() instanceof ActivationTanH) {
@@ -102,7 +102,7 @@ public final class FastStepper {
 
     /** A stepper over the same weights (shared, never written) with its own zero state: one per user or thread. */
     public FastStepper copy() {
-        return new FastStepper(embedding, cells.stream().map(Cell::copy).toList(), denseWeights, denseBias,
+        return new FastStepper(embedding, cells.stream().map(StepCell::copy).toList(), denseWeights, denseBias,
                 outputWeights, outputBias);
     }
 
@@ -122,12 +122,12 @@ public final class FastStepper {
      * r reset gate, n candidate h̃t, h state ht.
      */
     public List<String> quantities(int layer) {
-        return cells.get(layer) instanceof LstmCell ? LstmCell.QUANTITIES : GruCell.QUANTITIES;
+        return cells.get(layer) instanceof StepCell.Lstm ? StepCell.Lstm.QUANTITIES : StepCell.Gru.QUANTITIES;
     }
 
     /** Back to the zero state. */
     public void reset() {
-        cells.forEach(Cell::reset);
+        cells.forEach(StepCell::reset);
     }
 
     /** Feeds one token and returns the probabilities of the next. */
@@ -138,7 +138,7 @@ public final class FastStepper {
     /** Feeds one token, shows every layer's gates and states to {@code recorder} (may be null), returns the next token's probabilities. */
     public float[] next(int token, GateRecorder recorder) {
         float[] x;
-        Cell first = cells.get(0);
+        StepCell first = cells.get(0);
         if (embedding != null) {
             x = first.step(embedding[token], -1, recorder, 0);
         } else {
@@ -194,167 +194,11 @@ public final class FastStepper {
         return p;
     }
 
-    private static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
-    }
-
     private static float[][] matrix(INDArray array) {
         return array.castTo(DataType.FLOAT).toFloatMatrix();
     }
 
     private static float[] vector(INDArray array) {
         return array.castTo(DataType.FLOAT).reshape(array.length()).toFloatVector();
-    }
-
-    /** One recurrent layer: W [nIn][k·n], RW [n][k·n], state carried between steps. */
-    private abstract static class Cell {
-        final float[][] w;
-        final float[][] rw;
-        final float[] b;
-        final int n;
-        float[] h;
-
-        Cell(float[][] w, float[][] rw, float[] b) {
-            this.w = w;
-            this.rw = rw;
-            this.b = b;
-            this.n = rw.length;
-            this.h = new float[n];
-        }
-
-        /** Input x, or (first layer, one-hot) the token whose row of W is the input product. */
-        abstract float[] step(float[] x, int token, GateRecorder recorder, int layer);
-
-        /** The same weights, zero state. */
-        abstract Cell copy();
-
-        void reset() {
-            h = new float[n];
-        }
-
-        /** b + x·W for all k·n columns. */
-        float[] inputPart(float[] x, int token) {
-            if (x == null) {
-                float[] out = b.clone();
-                addScaledRow(1f, w[token], 0, out, 0, out.length);
-                return out;
-            }
-            return affine(x, w, b);
-        }
-    }
-
-    /** DL4J's LSTM layout, blocks g, f, o, i (see {@link pena.nn.rnn.Lstm}). */
-    private static final class LstmCell extends Cell {
-        static final List<String> QUANTITIES = List.of("i", "f", "o", "g", "c", "h");
-        float[] c;
-
-        LstmCell(float[][] w, float[][] rw, float[] b) {
-            super(w, rw, b);
-            c = new float[n];
-        }
-
-        @Override
-        void reset() {
-            super.reset();
-            c = new float[n];
-        }
-
-        @Override
-        Cell copy() {
-            return new LstmCell(w, rw, b);
-        }
-
-        @Override
-        float[] step(float[] x, int token, GateRecorder recorder, int layer) {
-            float[] a = inputPart(x, token);
-            for (int k = 0; k < n; k++) {
-                addScaledRow(h[k], rw[k], 0, a, 0, a.length);
-            }
-            float[] hNext = new float[n];
-            float[][] gates = recorder == null ? null : new float[4][n];
-            for (int j = 0; j < n; j++) {
-                float g = (float) Math.tanh(a[j]);
-                float f = sigmoid(a[n + j]);
-                float o = sigmoid(a[2 * n + j]);
-                float i = sigmoid(a[3 * n + j]);
-                c[j] = f * c[j] + i * g;
-                hNext[j] = o * (float) Math.tanh(c[j]);
-                if (gates != null) {
-                    gates[0][j] = i;
-                    gates[1][j] = f;
-                    gates[2][j] = o;
-                    gates[3][j] = g;
-                }
-            }
-            h = hNext;
-            if (recorder != null) {
-                for (int q = 0; q < 4; q++) {
-                    recorder.record(layer, QUANTITIES.get(q), gates[q]);
-                }
-                recorder.record(layer, "c", c.clone());
-                recorder.record(layer, "h", h.clone());
-            }
-            return h;
-        }
-    }
-
-    /** Blocks z, r, h̃ (see {@link Gru}). */
-    private static final class GruCell extends Cell {
-        static final List<String> QUANTITIES = List.of("z", "r", "n", "h");
-        private final boolean resetAfter;
-        private final float[] candidateBias;
-
-        GruCell(boolean resetAfter, float[][] w, float[][] rw, float[] b, float[] candidateBias) {
-            super(w, rw, b);
-            this.resetAfter = resetAfter;
-            this.candidateBias = candidateBias;
-        }
-
-        @Override
-        Cell copy() {
-            return new GruCell(resetAfter, w, rw, b, candidateBias);
-        }
-
-        @Override
-        float[] step(float[] x, int token, GateRecorder recorder, int layer) {
-            float[] a = inputPart(x, token);
-            float[] recurrent = new float[3 * n];
-            int columns = resetAfter ? 3 * n : 2 * n;
-            for (int k = 0; k < n; k++) {
-                addScaledRow(h[k], rw[k], 0, recurrent, 0, columns);
-            }
-            float[] z = new float[n];
-            float[] r = new float[n];
-            for (int j = 0; j < n; j++) {
-                z[j] = sigmoid(a[j] + recurrent[j]);
-                r[j] = sigmoid(a[n + j] + recurrent[n + j]);
-            }
-            if (resetAfter) {
-                for (int j = 0; j < n; j++) {
-                    a[2 * n + j] += r[j] * (recurrent[2 * n + j] + candidateBias[j]);
-                }
-            } else {
-                for (int k = 0; k < n; k++) {
-                    addScaledRow(r[k] * h[k], rw[k], 2 * n, a, 2 * n, n);
-                }
-            }
-            float[] hNext = new float[n];
-            float[] candidates = recorder == null ? null : new float[n];
-            for (int j = 0; j < n; j++) {
-                float candidate = (float) Math.tanh(a[2 * n + j]);
-                hNext[j] = h[j] + z[j] * (candidate - h[j]);
-                if (candidates != null) {
-                    candidates[j] = candidate;
-                }
-            }
-            h = hNext;
-            if (recorder != null) {
-                recorder.record(layer, "z", z);
-                recorder.record(layer, "r", r);
-                recorder.record(layer, "n", candidates);
-                recorder.record(layer, "h", h.clone());
-            }
-            return h;
-        }
     }
 }

@@ -44,35 +44,35 @@ final class Query {
     }
 
     int integer(String name, int fallback, int min, int max) {
-        String v = values.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw new BadRequest(String.format(Locale.ROOT, "%s must be between %d and %d", name, min, max));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a whole number, got '" + v + "'");
-        }
+        return (int) number(name, fallback, min, max, Integer::parseInt, "a whole number");
     }
 
     double decimal(String name, double fallback, double min, double max) {
+        return number(name, fallback, min, max, Double::parseDouble, "a number");
+    }
+
+    /** A parameter parsed by {@code parser} and checked against [min, max]; {@code fallback} when absent. */
+    private double number(String name, double fallback, double min, double max,
+                          java.util.function.ToDoubleFunction<String> parser, String kind) {
         String v = values.get(name);
         if (v == null || v.isBlank()) {
             return fallback;
         }
+        double d;
         try {
-            double d = Double.parseDouble(v.trim());
-            if (!(d >= min && d <= max)) {
-                throw new BadRequest(String.format(Locale.ROOT, "%s must be between %s and %s", name, min, max));
-            }
-            return d;
+            d = parser.applyAsDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a number, got '" + v + "'");
+            throw new BadRequest(name + " must be " + kind + ", got '" + v + "'");
         }
+        if (!(d >= min && d <= max)) {
+            throw new BadRequest(String.format(Locale.ROOT, "%s must be between %s and %s", name, format(min),
+                    format(max)));
+        }
+        return d;
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     Long optionalLong(String name) {

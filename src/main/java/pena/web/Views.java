@@ -1,15 +1,14 @@
 package pena.web;
 
 import pena.inspect.Inspection;
+import pena.inspect.Inspector;
 import pena.inspect.Quantity;
 import pena.token.Vocabulary;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** The JSON shapes the page reads. */
 final class Views {
@@ -18,10 +17,8 @@ final class Views {
 
     /** The k most likely tokens as [token, probability] pairs, <unk> left out. */
     static List<List<Object>> top(float[] p, int k, Vocabulary vocabulary) {
-        return IntStream.range(0, p.length).filter(i -> i != Vocabulary.UNKNOWN_ID).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> p[i]).reversed())
-                .limit(k)
-                .map(i -> List.<Object>of(vocabulary.symbol(i), round(p[i])))
+        return Inspector.top(p, k, vocabulary, Vocabulary.UNKNOWN_ID).stream()
+                .map(c -> List.<Object>of(c.token(), round((float) c.probability())))
                 .toList();
     }
 
