@@ -59,11 +59,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
     double l2;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Parallel streams through the text per step (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", description = "Parallel streams through the text per step (default: 32 for char, 16 for word).")
+    Integer batch;
 
-    @Option(names = "--tbptt", defaultValue = "64", description = "Window of truncated BPTT: gradients flow back this many characters; the state carries further (default: ${DEFAULT-VALUE}).")
-    int tbptt;
+    @Option(names = "--tbptt", description = "Window of truncated BPTT: gradients flow back this many tokens; the state carries "
+            + "further (default: 64 for char, 32 for word).")
+    Integer tbptt;
 
     @Option(names = "--lr", defaultValue = "2e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
@@ -87,7 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--eval-every", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Training seconds between evaluation points; 0: a tenth of --minutes, at most 2 minutes (default: ${DEFAULT-VALUE}).")
+            description = "Training seconds between evaluation points; 0: a tenth of --minutes, at most 2 minutes "
+                    + "(word level: a fifth, at most 5 minutes) (default: ${DEFAULT-VALUE}).")
     double evalEvery;
 
     @Option(names = "--val-streams", defaultValue = "16",
@@ -143,6 +145,18 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (valStreams < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--val-streams must be at least 1");
+        }
+        boolean wordLevel = "word".equals(level);
+        // A word window costs a softmax over the whole vocabulary per token: smaller windows give
+        // a word model several times more updates in the same minutes (README, word level).
+        if (batch == null) {
+            batch = wordLevel ? 16 : 32;
+        }
+        if (tbptt == null) {
+            tbptt = wordLevel ? 32 : 64;
+        }
+        if (wordLevel && evalEvery == 0 && minutes != null) {
+            evalEvery = Math.max(10, Math.min(300, minutes * 60 / 5)); // a word validation pass costs tens of seconds
         }
         if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");

@@ -63,17 +63,18 @@ public final class Evaluator {
         for (Window window : streams) {
             network.resetInferenceStreams(window.resetState());
             INDArray input = WindowArrays.inputs(window, size, embedding);
-            float[] p = network.rnnTimeStep(input).dup('c').data().asFloat(); // [streams, size, length]
+            // [streams, size, length]: only the target's probability is read at each position (copying
+            // the whole array out costs more than the forward pass when the vocabulary is large)
+            INDArray p = network.rnnTimeStep(input);
             int length = window.length();
             for (int b = 0; b < window.batch(); b++) {
                 int[] targets = window.targets()[b];
-                int offset = b * size * length;
                 for (int t = 0; t < length; t++) {
                     int target = targets[t];
                     if (target == Window.PADDING) {
                         continue;
                     }
-                    nats -= Math.log(Math.max(p[offset + target * length + t], 1e-30f));
+                    nats -= Math.log(Math.max(p.getDouble(b, target, t), 1e-30));
                     tokens++;
                     if (target == Vocabulary.UNKNOWN_ID) {
                         unknown++;

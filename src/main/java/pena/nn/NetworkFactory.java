@@ -74,7 +74,7 @@ public final class NetworkFactory {
             list.inputPreProcessor(index, new FeedForwardToRnnPreProcessor());
         }
         list.layer(index, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).nIn(width).nOut(spec.vocabularySize()).build());
+                .activation(new RowSoftmax()).dataFormat(RNNFormat.NCW).nIn(width).nOut(spec.vocabularySize()).build());
         return list.backpropType(BackpropType.TruncatedBPTT)
                 .tBPTTForwardLength(spec.tbptt())
                 .tBPTTBackwardLength(spec.tbptt())

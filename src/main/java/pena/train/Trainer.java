@@ -176,6 +176,9 @@ public final class Trainer {
         NetworkSpec spec = requested.withVocabularySize(data.vocabulary().size());
         StatefulNetwork network = new StatefulNetwork(NetworkFactory.configuration(spec));
         network.init();
+        if (spec.level().startsWith("word")) {
+            UnigramBias.apply(network, data.vocabulary().counts());
+        }
         TrainingState state = TrainingState.start(options.corpus(), options.valFraction(), data.streams().batch());
         model = new PenaModel(network, spec, data.vocabulary(), state, data.validationTexts());
         out.println("training " + spec.describe());

@@ -30,6 +30,10 @@ public final class GruLayer extends RecurrentCellLayer<Gru> {
     Pass forward(INDArray x, INDArray mask, long steps, long batch, Map<String, INDArray> start) {
         long n = hiddenSize();
         boolean after = layerConf().isResetAfter();
+        if (after && fastPath()) {
+            return FastGru.forward(this, x, mask, (int) steps, (int) batch, start, getParam(INPUT_WEIGHTS),
+                    getParam(RECURRENT_WEIGHTS), getParam(BIAS), getParam(RECURRENT_BIAS));
+        }
         INDArray w = getParam(INPUT_WEIGHTS);
         INDArray rw = getParam(RECURRENT_WEIGHTS);
         INDArray rwGates = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n));
@@ -89,11 +93,50 @@ public final class GruLayer extends RecurrentCellLayer<Gru> {
         INDArray rw = getParam(RECURRENT_WEIGHTS);
         INDArray rwGates = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n));
         INDArray rwCandidate = rw.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n));
+        if (!pass.heap.isEmpty()) { // the fast path's forward ran: its steps back, then the window's products
+            INDArray[] fast = FastGru.backward(this, pass, epsilon, rw);
+            INDArray dx = buffer("dx", steps * batch, w.size(0));
+            WindowProducts.gradients(pass.x, fast[0], pass.allBefore("h"), fast[1], w, gradients.get(INPUT_WEIGHTS),
+                    gradients.get(RECURRENT_WEIGHTS), dx);
+            Nd4j.gemm(ones(steps * batch), fast[0], gradients.get(BIAS), false, false, 1.0, 0.0);
+            Nd4j.gemm(ones(steps * batch), fast[1].get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)),
+                    gradients.get(RECURRENT_BIAS), false, false, 1.0, 0.0);
+            return dx;
+        }
+        INDArray dGates = stepsBack(pass, epsilon, rw, rwGates, rwCandidate);
+        INDArray dRecurrent = after ? buffer("dRecurrent", steps * batch, 3 * n) : null;
+        INDArray candidateInput = pass.extra.get("resetState");
+        // all steps at once: dW = xᵀ·dGates, db = Σ dGates, dRW from h(t-1) (or r * h(t-1)), dx = dGates·Wᵀ
+        Nd4j.gemm(pass.x, dGates, gradients.get(INPUT_WEIGHTS), true, false, 1.0, 0.0);
+        Nd4j.gemm(ones(steps * batch), dGates, gradients.get(BIAS), false, false, 1.0, 0.0);
+        INDArray gradRw = gradients.get(RECURRENT_WEIGHTS);
+        INDArray previousAll = pass.allBefore("h");
+        if (after) {
+            Nd4j.gemm(previousAll, dRecurrent, gradRw, true, false, 1.0, 0.0);
+            Nd4j.gemm(ones(steps * batch), dRecurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)),
+                    gradients.get(RECURRENT_BIAS), false, false, 1.0, 0.0);
+        } else {
+            gradRw.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n)).assign(previousAll.transpose()
+                    .mmul(dGates.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n))));
+            gradRw.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)).assign(candidateInput.transpose()
+                    .mmul(dGates.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n))));
+        }
+        INDArray dx = buffer("dx", steps * batch, w.size(0));
+        Nd4j.gemm(dGates, w, dx, false, true, 1.0, 0.0);
+        return dx;
+    }
+
+    /** The reference path's steps back: dL/d(pre-activation) of the gates' input side, [T·B, 3n]. */
+    private INDArray stepsBack(Pass pass, INDArray epsilon, INDArray rw, INDArray rwGates, INDArray rwCandidate) {
+        long n = hiddenSize();
+        long steps = pass.steps;
+        long batch = pass.batch;
+        boolean after = layerConf().isResetAfter();
         INDArray gates = pass.gates;
         INDArray candidateInput = pass.extra.get(after ? "recurrentCandidate" : "resetState");
         // dL/d(pre-activation) of the input side of each gate, and (resetAfter) of the recurrent side
         INDArray dGates = buffer("dGates", steps * batch, 3 * n);
-        INDArray dRecurrent = after ? buffer("dRecurrent", steps * batch, 3 * n) : null;
+        INDArray dRecurrent = after ? buffer("dRecurrent", steps * batch, 3 * n) : null; // filled here, read by the caller
         INDArray dNext = buffer("dNext", batch, n).assign(0); // dL/dh(t) arriving from step t+1
         for (long t = steps - 1; t >= 0; t--) {
             try (MemoryWorkspace ignored = stepScope()) {
@@ -128,23 +171,6 @@ public final class GruLayer extends RecurrentCellLayer<Gru> {
                 }
             }
         }
-        // all steps at once: dW = xᵀ·dGates, db = Σ dGates, dRW from h(t-1) (or r * h(t-1)), dx = dGates·Wᵀ
-        Nd4j.gemm(pass.x, dGates, gradients.get(INPUT_WEIGHTS), true, false, 1.0, 0.0);
-        Nd4j.gemm(ones(steps * batch), dGates, gradients.get(BIAS), false, false, 1.0, 0.0);
-        INDArray gradRw = gradients.get(RECURRENT_WEIGHTS);
-        INDArray previousAll = pass.allBefore("h");
-        if (after) {
-            Nd4j.gemm(previousAll, dRecurrent, gradRw, true, false, 1.0, 0.0);
-            Nd4j.gemm(ones(steps * batch), dRecurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)),
-                    gradients.get(RECURRENT_BIAS), false, false, 1.0, 0.0);
-        } else {
-            gradRw.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n)).assign(previousAll.transpose()
-                    .mmul(dGates.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n))));
-            gradRw.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)).assign(candidateInput.transpose()
-                    .mmul(dGates.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n))));
-        }
-        INDArray dx = buffer("dx", steps * batch, w.size(0));
-        Nd4j.gemm(dGates, w, dx, false, true, 1.0, 0.0);
-        return dx;
+        return dGates;
     }
 }

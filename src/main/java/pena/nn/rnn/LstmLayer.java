@@ -29,6 +29,10 @@ public final class LstmLayer extends RecurrentCellLayer<Lstm> {
 
     @Override
     Pass forward(INDArray x, INDArray mask, long steps, long batch, Map<String, INDArray> start) {
+        if (fastPath()) {
+            return FastLstm.forward(this, x, mask, (int) steps, (int) batch, start, getParam(INPUT_WEIGHTS),
+                    getParam(RECURRENT_WEIGHTS), getParam(BIAS));
+        }
         long n = hiddenSize();
         INDArray rw = getParam(RECURRENT_WEIGHTS);
         INDArray gates = buffer("gates", steps * batch, 4 * n);
@@ -71,11 +75,33 @@ public final class LstmLayer extends RecurrentCellLayer<Lstm> {
 
     @Override
     INDArray backward(Pass pass, INDArray epsilon, Map<String, INDArray> gradients) {
-        long n = hiddenSize();
         long steps = pass.steps;
         long batch = pass.batch;
         INDArray w = getParam(INPUT_WEIGHTS);
         INDArray rw = getParam(RECURRENT_WEIGHTS);
+        if (!pass.heap.isEmpty()) {
+            INDArray dGates = FastLstm.backward(this, pass, epsilon, rw);
+            INDArray dx = buffer("dx", steps * batch, w.size(0));
+            WindowProducts.gradients(pass.x, dGates, pass.allBefore("h"), dGates, w, gradients.get(INPUT_WEIGHTS),
+                    gradients.get(RECURRENT_WEIGHTS), dx);
+            Nd4j.gemm(ones(steps * batch), dGates, gradients.get(BIAS), false, false, 1.0, 0.0);
+            return dx;
+        }
+        INDArray dGates = stepsBack(pass, epsilon, rw);
+        // all steps at once: dW = xᵀ·dGates, dRW = h(t-1)ᵀ·dGates, db = Σ dGates, dx = dGates·Wᵀ
+        Nd4j.gemm(pass.x, dGates, gradients.get(INPUT_WEIGHTS), true, false, 1.0, 0.0);
+        Nd4j.gemm(ones(steps * batch), dGates, gradients.get(BIAS), false, false, 1.0, 0.0);
+        Nd4j.gemm(pass.allBefore("h"), dGates, gradients.get(RECURRENT_WEIGHTS), true, false, 1.0, 0.0);
+        INDArray dx = buffer("dx", steps * batch, w.size(0));
+        Nd4j.gemm(dGates, w, dx, false, true, 1.0, 0.0);
+        return dx;
+    }
+
+    /** The reference path's steps back: dL/d(pre-activation) of every gate, [T·B, 4n]. */
+    private INDArray stepsBack(Pass pass, INDArray epsilon, INDArray rw) {
+        long n = hiddenSize();
+        long steps = pass.steps;
+        long batch = pass.batch;
         INDArray gates = pass.gates;
         INDArray tanhC = pass.extra.get("tanhC");
         INDArray dGates = buffer("dGates", steps * batch, 4 * n);
@@ -112,12 +138,6 @@ public final class LstmLayer extends RecurrentCellLayer<Lstm> {
                 Nd4j.gemm(pass.step(dGates, t), rw, dhNext, false, true, 1.0, 0.0);
             }
         }
-        // all steps at once: dW = xᵀ·dGates, dRW = h(t-1)ᵀ·dGates, db = Σ dGates, dx = dGates·Wᵀ
-        Nd4j.gemm(pass.x, dGates, gradients.get(INPUT_WEIGHTS), true, false, 1.0, 0.0);
-        Nd4j.gemm(ones(steps * batch), dGates, gradients.get(BIAS), false, false, 1.0, 0.0);
-        Nd4j.gemm(pass.allBefore("h"), dGates, gradients.get(RECURRENT_WEIGHTS), true, false, 1.0, 0.0);
-        INDArray dx = buffer("dx", steps * batch, w.size(0));
-        Nd4j.gemm(dGates, w, dx, false, true, 1.0, 0.0);
-        return dx;
+        return dGates;
     }
 }

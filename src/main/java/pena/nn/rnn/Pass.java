@@ -17,7 +17,9 @@ import java.util.Map;
  *       nonlinearities;</li>
  *   <li>{@code states}: per state name ("h", and "c" for the LSTM) [(T+1)·batch, n], block 0
  *       the state the window started from;</li>
- *   <li>{@code extra}: cell-specific arrays (tanh of c, the GRU's recurrent candidate part).</li>
+ *   <li>{@code extra}: cell-specific arrays (tanh of c, the GRU's recurrent candidate part);</li>
+ *   <li>{@code heap}: on the fast float path, the arrays the element-wise arithmetic reads, as
+ *       Java arrays laid out like the ones above.</li>
  * </ul>
  */
 final class Pass {
@@ -28,6 +30,8 @@ final class Pass {
     final INDArray gates;
     final Map<String, INDArray> states = new LinkedHashMap<>();
     final Map<String, INDArray> extra = new LinkedHashMap<>();
+    /** The fast float path's copies on the Java heap (activated gates, states, ...), by name. */
+    final Map<String, float[]> heap = new LinkedHashMap<>();
 
     Pass(long steps, long batch, INDArray x, INDArray mask, INDArray gates) {
         this.steps = steps;

@@ -49,8 +49,15 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
             .policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE).build();
     private static final String STEP_WORKSPACE_ID = "PENA_RNN_STEP";
 
+    /**
+     * Off for tests that compare the fast float path with the reference one: every pass then
+     * goes through ND4J operations (see {@link #fastPath}).
+     */
+    static volatile boolean fastPathEnabled = true;
+
     /** Window-sized arrays, kept from one window to the next of the same shape (see {@link #buffer}). */
     private final Map<String, INDArray> buffers = new HashMap<>();
+    private final Map<String, float[]> heapBuffers = new HashMap<>();
     private String purpose = "i";
     private Pass trainingPass;
 
@@ -94,6 +101,27 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
             buffers.put(key, array);
         }
         return array;
+    }
+
+    /** A Java array of at least {@code size} floats for {@code name}, reused like {@link #buffer}; not cleared. */
+    protected float[] heap(String name, int size) {
+        String key = purpose + "." + name;
+        float[] array = heapBuffers.get(key);
+        if (array == null || array.length < size) {
+            array = new float[size];
+            heapBuffers.put(key, array);
+        }
+        return array;
+    }
+
+    /**
+     * Whether passes run on the fast float path: per step one {@code cblas_sgemm} call and the
+     * gate arithmetic in Java loops the JIT vectorizes (instead of a dozen ND4J calls with their
+     * views). Double precision (gradient checks) takes the reference path of ND4J operations;
+     * tests check that both give the same outputs and gradients.
+     */
+    protected boolean fastPath() {
+        return fastPathEnabled && dataType == DataType.FLOAT;
     }
 
     /** A [1, rows] row of ones: column sums as one matrix product, much faster than ND4J's sum over rows. */

@@ -1,0 +1,113 @@
+package pena.nn.rnn;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Single-precision matrix products straight through OpenBLAS's {@code cblas_sgemm} (the
+ * library ND4J itself calls), on row-major arrays addressed by an element offset. A time step's
+ * product through {@code Nd4j.gemm} first builds views of both operands and the result, which
+ * costs more than the product of a [32, 256] by [256, 1024] block; here a step is one native call.
+ */
+final class Blas {
+    private static final int ROW_MAJOR = 101;
+    private static final int NO_TRANS = 111;
+    private static final int TRANS = 112;
+
+    private Blas() {
+    }
+
+    /**
+     * A row-major float matrix stored from {@code offset} of {@code data}, rows {@code ld} apart.
+     * Every call positions a pointer of its own, so matrices may share {@code data}.
+     */
+    record Matrix(FloatPointer data, long offset, int rows, int cols, int ld) {
+        /** Rows [from, from + count) as a matrix of their own. */
+        Matrix rows(long from, int count) {
+            return new Matrix(data, offset + from * ld, count, cols, ld);
+        }
+
+        /** Columns [from, from + count): same rows, the same leading dimension. */
+        Matrix cols(int from, int count) {
+            return new Matrix(data, offset + from, rows, count, ld);
+        }
+
+        /** Copies the rows [0, rows) of columns [0, cols) into {@code target} from {@code at}, row after row. */
+        void read(float[] target, int at) {
+            FloatPointer at0 = new FloatPointer(data);
+            if (cols == ld) {
+                at0.position(offset).get(target, at, rows * cols);
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    at0.position(offset + (long) r * ld).get(target, at + r * cols, cols);
+                }
+            }
+        }
+
+        /** Writes {@code rows·cols} values of {@code source} from {@code at} into this matrix. */
+        void write(float[] source, int at) {
+            FloatPointer at0 = new FloatPointer(data);
+            if (cols == ld) {
+                at0.position(offset).put(source, at, rows * cols);
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    at0.position(offset + (long) r * ld).put(source, at + r * cols, cols);
+                }
+            }
+        }
+    }
+
+    /**
+     * A contiguous row-major float array as a matrix. The array must be 'c' ordered without
+     * gaps (Pena's window buffers, or a {@code dup('c')}); anything else is refused.
+     */
+    static Matrix of(INDArray array) {
+        if (array.rank() != 2 || array.ordering() != 'c' || array.stride(1) != 1 || array.stride(0) != array.size(1)) {
+            throw new IllegalArgumentException("not a contiguous row-major matrix: " + array.shapeInfoToString());
+        }
+        return new Matrix(pointer(array), start(array), (int) array.size(0), (int) array.size(1), (int) array.size(1));
+    }
+
+    /**
+     * A contiguous column-major float array [r, c] (DL4J's weight and gradient views) as the
+     * row-major matrix [c, r] it is in memory: its transpose, sharing the memory.
+     */
+    static Matrix transposeOf(INDArray array) {
+        if (array.rank() != 2 || array.ordering() != 'f' || array.stride(0) != 1 || array.stride(1) != array.size(0)) {
+            throw new IllegalArgumentException("not a contiguous column-major matrix: " + array.shapeInfoToString());
+        }
+        return new Matrix(pointer(array), start(array), (int) array.size(1), (int) array.size(0), (int) array.size(0));
+    }
+
+    private static FloatPointer pointer(INDArray array) {
+        if (array.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("not a float array: " + array.dataType());
+        }
+        return new FloatPointer(array.data().addressPointer());
+    }
+
+    /** Element (0, 0) counted from the data buffer's address (a view's buffer starts at its own offset). */
+    private static long start(INDArray array) {
+        return array.offset() - array.data().offset();
+    }
+
+    private static FloatPointer at(Matrix matrix) {
+        return new FloatPointer(matrix.data()).position(matrix.offset());
+    }
+
+    /** c = op(a)·op(b) + beta·c, op transposing when asked. */
+    static void gemm(Matrix a, boolean transA, Matrix b, boolean transB, float beta, Matrix c) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int n = transB ? b.rows() : b.cols();
+        int kb = transB ? b.cols() : b.rows();
+        if (k != kb || c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("gemm shapes: [" + m + "x" + k + "]·[" + kb + "x" + n + "] into ["
+                    + c.rows() + "x" + c.cols() + "]");
+        }
+        openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k, 1f,
+                at(a), a.ld(), at(b), b.ld(), beta, at(c), c.ld());
+    }
+}

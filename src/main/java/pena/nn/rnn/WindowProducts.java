@@ -1,0 +1,49 @@
+package pena.nn.rnn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The fast path's products over a whole window, cut over the cores: the input projection
+ * before the steps and the weight and input gradients after them. W, RW and their gradients
+ * are DL4J's column-major views, used in place as the row-major transposes they are in memory.
+ */
+final class WindowProducts {
+    /** Below this many rows (or columns) per part a product is not worth splitting. */
+    private static final int MIN_PART = 64;
+
+    private WindowProducts() {
+    }
+
+    /** gates = x·W + b, [T·B, k·n]. */
+    static void inputProduct(INDArray x, INDArray w, INDArray bias, INDArray gates) {
+        Blas.Matrix xM = Blas.of(x);
+        Blas.Matrix wT = Blas.transposeOf(w);
+        Blas.Matrix gatesM = Blas.of(gates);
+        BatchSplit.run(xM.rows(), MIN_PART, (from, to) ->
+                Blas.gemm(xM.rows(from, to - from), false, wT, true, 0f, gatesM.rows(from, to - from)));
+        gates.addiRowVector(bias);
+    }
+
+    /**
+     * dW = xᵀ·dGates, dRW = h(t-1)ᵀ·dRecurrent and dx = dGates·Wᵀ. {@code dRecurrent} is the
+     * gradient of the recurrent side of the gates (for the LSTM the same array as dGates).
+     */
+    static void gradients(INDArray x, INDArray dGates, INDArray previousH, INDArray dRecurrent, INDArray w,
+                          INDArray gradW, INDArray gradRW, INDArray dx) {
+        Blas.Matrix xM = Blas.of(x);
+        Blas.Matrix dGatesM = Blas.of(dGates);
+        Blas.Matrix previousM = Blas.of(previousH);
+        Blas.Matrix dRecurrentM = Blas.of(dRecurrent);
+        Blas.Matrix wT = Blas.transposeOf(w);
+        Blas.Matrix gradWT = Blas.transposeOf(gradW);   // dWᵀ [k·n, nIn]
+        Blas.Matrix gradRWT = Blas.transposeOf(gradRW); // dRWᵀ [k·n, n]
+        Blas.Matrix dxM = Blas.of(dx);
+        BatchSplit.run(dGatesM.cols(), MIN_PART, (from, to) -> {
+            int count = to - from;
+            Blas.gemm(dGatesM.cols(from, count), true, xM, false, 0f, gradWT.rows(from, count));
+            Blas.gemm(dRecurrentM.cols(from, count), true, previousM, false, 0f, gradRWT.rows(from, count));
+        });
+        BatchSplit.run(dGatesM.rows(), MIN_PART, (from, to) ->
+                Blas.gemm(dGatesM.rows(from, to - from), false, wT, false, 0f, dxM.rows(from, to - from)));
+    }
+}

@@ -1,0 +1,118 @@
+package pena.nn.rnn;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.function.BiFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fast float path (per-step cblas_sgemm and Java gate arithmetic) against the reference
+ * path of ND4J operations, on the same float network: outputs, rnnTimeStep chunks and every
+ * parameter's gradient, with and without a mask, 2 layers, one-hot and embedding input.
+ */
+class FastPathTest {
+    private static final int VOCABULARY = 11;
+    private static final int HIDDEN = 24;
+    private static final int BATCH = 17; // split over the cores in parts of unequal size
+    private static final int STEPS = 13;
+
+    @AfterEach
+    void restore() {
+        RecurrentCellLayer.fastPathEnabled = true;
+    }
+
+    @Test
+    void lstmFastPathEqualsReference() {
+        compare(RnnNets.lstm(), 0, false);
+        compare(RnnNets.lstm(), 0, true);
+        compare(RnnNets.lstm(), 6, true);
+    }
+
+    @Test
+    void gruFastPathEqualsReference() {
+        compare(RnnNets.gru(true), 0, false);
+        compare(RnnNets.gru(true), 0, true);
+        compare(RnnNets.gru(true), 6, true);
+    }
+
+    @Test
+    void tanhAndSigmoidApproximationsAreWithinFloatRounding() {
+        double worstTanh = 0;
+        double worstSigmoid = 0;
+        for (int k = -200_000; k <= 200_000; k++) {
+            float x = k * 1e-4f;
+            worstTanh = Math.max(worstTanh, Math.abs(FloatMath.tanh(x) - Math.tanh(x)));
+            worstSigmoid = Math.max(worstSigmoid, Math.abs(FloatMath.sigmoid(x) - 1 / (1 + Math.exp(-x))));
+        }
+        assertTrue(worstTanh < 5e-7, "tanh error " + worstTanh);
+        assertTrue(worstSigmoid < 5e-7, "sigmoid error " + worstSigmoid);
+        assertEquals(1f, FloatMath.tanh(50f));
+        assertEquals(-1f, FloatMath.tanh(-1e30f));
+        assertEquals(0f, FloatMath.sigmoid(-1e30f));
+        assertTrue(Float.isNaN(FloatMath.tanh(Float.NaN)), "NaN stays NaN (so divergence is seen)");
+    }
+
+    private static void compare(BiFunction<Integer, Integer, Layer> cell, int embedding, boolean masked) {
+        MultiLayerConfiguration configuration = RnnNets.configuration(cell, 2, VOCABULARY, HIDDEN, embedding, 0);
+        configuration.setDataType(DataType.FLOAT);
+        int[][] ids = RnnNets.ids(3, BATCH, STEPS, VOCABULARY);
+        INDArray input = (embedding > 0 ? RnnNets.indices(ids) : RnnNets.oneHot(ids, VOCABULARY)).castTo(DataType.FLOAT);
+        INDArray labels = RnnNets.oneHot(RnnNets.ids(4, BATCH, STEPS, VOCABULARY), VOCABULARY).castTo(DataType.FLOAT);
+        INDArray mask = masked ? RnnNets.mask(BATCH, STEPS).castTo(DataType.FLOAT) : null;
+
+        Result fast = run(configuration, input, labels, mask, true);
+        Result reference = run(configuration, input, labels, mask, false);
+        String what = configuration.getConf(embedding > 0 ? 1 : 0).getLayer().getClass().getSimpleName()
+                + (embedding > 0 ? " embedding" : " one-hot") + (masked ? " masked" : "");
+        assertClose(reference.output, fast.output, 2e-6, what + " output");
+        assertClose(reference.chunked, fast.chunked, 2e-6, what + " rnnTimeStep");
+        assertClose(reference.gradient, fast.gradient, 1e-4, what + " gradient");
+        assertEquals(reference.score, fast.score, 1e-5, what + " score");
+    }
+
+    private record Result(INDArray output, INDArray chunked, INDArray gradient, double score) {
+    }
+
+    private static Result run(MultiLayerConfiguration configuration, INDArray input, INDArray labels, INDArray mask,
+                              boolean fastPath) {
+        RecurrentCellLayer.fastPathEnabled = fastPath;
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration.clone());
+        network.init();
+        RnnNets.randomize(network);
+        assertEquals(DataType.FLOAT, network.params().dataType());
+        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+            if (layer instanceof RecurrentCellLayer<?> recurrent) {
+                assertEquals(fastPath, recurrent.fastPath(), "path taken by layer " + layer.getIndex());
+            }
+        }
+        INDArray output = network.output(input, false, mask, null).dup();
+        network.rnnClearPreviousState();
+        INDArray first = network.rnnTimeStep(input.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 6))).dup();
+        INDArray second = network.rnnTimeStep(input.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(6, STEPS))).dup();
+        network.rnnClearPreviousState();
+        network.setInput(input);
+        network.setLabels(labels);
+        network.setLayerMaskArrays(mask, mask);
+        network.computeGradientAndScore();
+        INDArray gradient = network.gradient().gradient().dup();
+        return new Result(output, Nd4j.concat(2, first, second), gradient, network.score());
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
+        double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+        double difference = expected.sub(actual).amaxNumber().doubleValue();
+        assertTrue(difference <= tolerance * scale, what + ": largest difference " + difference + " (scale " + scale + ")");
+        assertTrue(expected.amaxNumber().doubleValue() > 0, what + " is all zero");
+    }
+}
