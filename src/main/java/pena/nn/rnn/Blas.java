@@ -64,7 +64,7 @@ final class Blas {
      * gaps (Pena's window buffers, or a {@code dup('c')}); anything else is refused.
      */
     static Matrix of(INDArray array) {
-        if (array.rank() != 2 || array.ordering() != 'c' || array.stride(1) != 1 || array.stride(0) != array.size(1)) {
+        if (array.rank() != 2 || array.ordering() != 'c' || !gapless(array)) {
             throw new IllegalArgumentException("not a contiguous row-major matrix: " + array.shapeInfoToString());
         }
         return new Matrix(pointer(array), start(array), (int) array.size(0), (int) array.size(1), (int) array.size(1));
@@ -75,10 +75,26 @@ final class Blas {
      * row-major matrix [c, r] it is in memory: its transpose, sharing the memory.
      */
     static Matrix transposeOf(INDArray array) {
-        if (array.rank() != 2 || array.ordering() != 'f' || array.stride(0) != 1 || array.stride(1) != array.size(0)) {
+        if (array.rank() != 2 || array.ordering() != 'f' || !gapless(array)) {
             throw new IllegalArgumentException("not a contiguous column-major matrix: " + array.shapeInfoToString());
         }
         return new Matrix(pointer(array), start(array), (int) array.size(1), (int) array.size(0), (int) array.size(0));
+    }
+
+    /** Whether every element of the float array lies in one gapless block in its own order. */
+    static boolean gapless(INDArray array) {
+        return array.dataType() == DataType.FLOAT && !array.isEmpty()
+                && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(array);
+    }
+
+    /** Copies a gapless array's elements, in memory order, into {@code target} from 0. */
+    static void readAll(INDArray array, float[] target) {
+        new FloatPointer(pointer(array)).position(start(array)).get(target, 0, (int) array.length());
+    }
+
+    /** Writes {@code array.length()} values of {@code source} from 0 into a gapless array, in memory order. */
+    static void writeAll(float[] source, INDArray array) {
+        new FloatPointer(pointer(array)).position(start(array)).put(source, 0, (int) array.length());
     }
 
     private static FloatPointer pointer(INDArray array) {

@@ -34,15 +34,15 @@ final class FastGru {
         float[] keep = mask == null ? null : mask.dup('c').data().asFloat();
         Blas.Matrix gatesM = Blas.of(gates);
         Blas.Matrix hM = Blas.of(hArray);
-        Blas.Matrix rwM = Blas.of(rw.dup('c'));
+        Blas.Matrix rwT = Blas.transposeOf(rw); // RWᵀ [k·n, n], DL4J's column-major RW in place
         Blas.Matrix recurrentM = Blas.of(layer.buffer("recurrent", batch, width));
-        Blas.of(start.get("h").dup('c')).read(h, 0);
+        State.read(start.get("h"), h);
         hM.rows(0, batch).write(h, 0);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
             Blas.Matrix recurrentPart = recurrentM.rows(from, rows);
             for (int t = 0; t < steps; t++) {
-                Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwM, false, 0f, recurrentPart); // h(t-1)·RW
+                Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwT, true, 0f, recurrentPart); // h(t-1)·RW
                 recurrentPart.read(recurrent, from * width);
                 gatesM.rows((long) t * batch + from, rows).read(act, (t * batch + from) * width);
                 for (int b = from; b < to; b++) {
@@ -92,7 +92,7 @@ final class FastGru {
         INDArray dRecurrent = layer.buffer("dRecurrent", (long) steps * batch, width);
         Blas.Matrix dGatesM = Blas.of(dGates);
         Blas.Matrix dRecurrentM = Blas.of(dRecurrent);
-        Blas.Matrix rwM = Blas.of(rw.dup('c'));
+        Blas.Matrix rwT = Blas.transposeOf(rw); // RWᵀ [k·n, n], DL4J's column-major RW in place
         Blas.Matrix fromRecurrentM = Blas.of(layer.buffer("fromRecurrent", batch, n));
         float[] dStep = layer.heap("dStep", batch * width);
         float[] dRecStep = layer.heap("dRecStep", batch * width);
@@ -131,7 +131,7 @@ final class FastGru {
                 Blas.Matrix recurrentStep = dRecurrentM.rows((long) t * batch + from, rows);
                 recurrentStep.write(dRecStep, from * width);
                 if (t > 0) { // dL/dh(t-1) = (1 - z) * dh + dRecurrent(t)·RWᵀ
-                    Blas.gemm(recurrentStep, false, rwM, true, 0f, fromRecurrentPart);
+                    Blas.gemm(recurrentStep, false, rwT, false, 0f, fromRecurrentPart);
                     fromRecurrentPart.read(fromRecurrent, from * n);
                     for (int k = from * n; k < to * n; k++) {
                         dNext[k] += fromRecurrent[k];

@@ -37,15 +37,15 @@ final class FastLstm {
         float[] keep = mask == null ? null : mask.dup('c').data().asFloat();
         Blas.Matrix gatesM = Blas.of(gates);
         Blas.Matrix hM = Blas.of(hArray);
-        Blas.Matrix rwM = Blas.of(rw.dup('c'));
-        Blas.of(start.get("h").dup('c')).read(h, 0);
-        Blas.of(start.get("c").dup('c')).read(c, 0);
+        Blas.Matrix rwT = Blas.transposeOf(rw); // RWᵀ [k·n, n], DL4J's column-major RW in place
+        State.read(start.get("h"), h);
+        State.read(start.get("c"), c);
         hM.rows(0, batch).write(h, 0);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
             for (int t = 0; t < steps; t++) {
                 Blas.Matrix step = gatesM.rows((long) t * batch + from, rows);
-                Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwM, false, 1f, step); // + h(t-1)·RW
+                Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwT, true, 1f, step); // + h(t-1)·RW
                 step.read(act, (t * batch + from) * width);
                 for (int b = from; b < to; b++) {
                     int row = (t * batch + b) * width;
@@ -87,7 +87,7 @@ final class FastLstm {
         Blas.of(epsilon).read(eps, 0);
         INDArray dGates = layer.buffer("dGates", (long) steps * batch, width);
         Blas.Matrix dGatesM = Blas.of(dGates);
-        Blas.Matrix rwM = Blas.of(rw.dup('c'));
+        Blas.Matrix rwT = Blas.transposeOf(rw); // RWᵀ [k·n, n], DL4J's column-major RW in place
         Blas.Matrix dhNextM = Blas.of(layer.buffer("dhNext", batch, n));
         float[] dStep = layer.heap("dStep", batch * width);
         float[] dhNext = layer.heap("dhNextHeap", batch * n);  // dL/dh(t) from step t+1
@@ -122,7 +122,7 @@ final class FastLstm {
                 Blas.Matrix step = dGatesM.rows((long) t * batch + from, rows);
                 step.write(dStep, from * width);
                 if (t > 0) { // dL/dh(t-1) = dGates(t)·RWᵀ (not needed before the window's start)
-                    Blas.gemm(step, false, rwM, true, 0f, dhNextPart);
+                    Blas.gemm(step, false, rwT, false, 0f, dhNextPart);
                     dhNextPart.read(dhNext, from * n);
                 }
             }

@@ -212,13 +212,25 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
             purpose = "b";
             INDArray eps = permuteIfNWC(epsilon).castTo(dataType);
             INDArray timeMajor = buffer("epsilon", pass.steps * pass.batch, hiddenSize());
-            timeMajor.reshape('c', pass.steps, pass.batch, hiddenSize()).assign(eps.permute(2, 0, 1));
+            if (fastPath() && TimeMajor.applies(eps)) {
+                float[] rows = heap("epsilonRows", (int) eps.length());
+                TimeMajor.read(eps, heap("scratch", (int) eps.length()), rows);
+                Blas.of(timeMajor).write(rows, 0);
+            } else {
+                timeMajor.reshape('c', pass.steps, pass.batch, hiddenSize()).assign(eps.permute(2, 0, 1));
+            }
             inputGradient = backward(pass, timeMajor, gradientViews);
         }
         long nIn = pass.x.size(1);
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[]{pass.batch, nIn, pass.steps}, 'f');
-        epsOut.assign(inputGradient.reshape('c', pass.steps, pass.batch, nIn).permute(1, 2, 0));
+        if (fastPath() && TimeMajor.applies(epsOut)) {
+            float[] rows = heap("inputGradientRows", (int) epsOut.length());
+            Blas.of(inputGradient).read(rows, 0);
+            TimeMajor.write(rows, 0, heap("scratch", (int) epsOut.length()), epsOut);
+        } else {
+            epsOut.assign(inputGradient.reshape('c', pass.steps, pass.batch, nIn).permute(1, 2, 0));
+        }
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         for (String key : gradientViews.keySet()) {
             gradient.gradientForVariable().put(key, gradientViews.get(key));
@@ -246,7 +258,13 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             purpose = training ? "t" : "i";
             INDArray x = buffer("x", steps * batch, nIn);
-            x.reshape('c', steps, batch, nIn).assign(in.permute(2, 0, 1));
+            if (fastPath() && TimeMajor.applies(in)) {
+                float[] rows = heap("inputRows", (int) in.length());
+                TimeMajor.read(in, heap("scratch", (int) in.length()), rows);
+                Blas.of(x).write(rows, 0);
+            } else {
+                x.reshape('c', steps, batch, nIn).assign(in.permute(2, 0, 1));
+            }
             INDArray mask = maskArray == null ? null
                     : maskArray.castTo(dataType).transpose().dup('c').reshape('c', steps * batch, 1);
             Map<String, INDArray> from = new HashMap<>();
@@ -268,7 +286,11 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
         }
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[]{batch, n, steps}, 'f');
-        output.assign(pass.allAfter("h").reshape('c', steps, batch, n).permute(1, 2, 0));
+        if (pass.heap.containsKey("h") && TimeMajor.applies(output)) { // the fast path keeps h on the heap
+            TimeMajor.write(pass.heap.get("h"), (int) (batch * n), heap("outputScratch", (int) output.length()), output);
+        } else {
+            output.assign(pass.allAfter("h").reshape('c', steps, batch, n).permute(1, 2, 0));
+        }
         return new Pair<>(permuteIfNWC(output), end);
     }
 }

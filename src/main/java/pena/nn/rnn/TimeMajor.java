@@ -1,0 +1,53 @@
+package pena.nn.rnn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Between DL4J's recurrent arrays [batch, features, T] in 'f' order (memory: batch fastest, then
+ * features, then time) and Pena's time-major [T·batch, features] rows. For each step the block
+ * [features, batch] becomes [batch, features]: a transpose per step, done here in Java. ND4J's
+ * permuted assign does the same copy element by element through strides, several times slower.
+ */
+final class TimeMajor {
+    private TimeMajor() {
+    }
+
+    /** Whether {@code array} is a float [batch, features, T] in 'f' order without gaps (DL4J's usual layout). */
+    static boolean applies(INDArray array) {
+        return array.rank() == 3 && array.ordering() == 'f' && Blas.gapless(array);
+    }
+
+    /** target[(t·B + b)·F + f] = array(b, f, t); {@code scratch} holds at least the array's length. */
+    static void read(INDArray array, float[] scratch, float[] target) {
+        int batch = (int) array.size(0);
+        int features = (int) array.size(1);
+        int steps = (int) array.size(2);
+        Blas.readAll(array, scratch);
+        for (int t = 0; t < steps; t++) {
+            int block = t * batch * features;
+            for (int b = 0; b < batch; b++) {
+                int row = block + b * features;
+                for (int f = 0; f < features; f++) {
+                    target[row + f] = scratch[block + f * batch + b];
+                }
+            }
+        }
+    }
+
+    /** array(b, f, t) = source[from + (t·B + b)·F + f]; {@code scratch} holds at least the array's length. */
+    static void write(float[] source, int from, float[] scratch, INDArray array) {
+        int batch = (int) array.size(0);
+        int features = (int) array.size(1);
+        int steps = (int) array.size(2);
+        for (int t = 0; t < steps; t++) {
+            int block = t * batch * features;
+            for (int f = 0; f < features; f++) {
+                int column = block + f * batch;
+                for (int b = 0; b < batch; b++) {
+                    scratch[column + b] = source[from + block + b * features + f];
+                }
+            }
+        }
+        Blas.writeAll(scratch, array);
+    }
+}
