@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.layers.feedforward.embedding.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
+import pena.nn.rnn.TimeMajorOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -72,8 +73,7 @@ public final class FastStepper {
                     && dense.layerConf().getActivationFn() instanceof ActivationTanH) {
                 denseWeights = matrix(layer.getParam("W"));
                 denseBias = vector(layer.getParam("b"));
-            } else if (!(layer instanceof RnnOutputLayer output && last
-                    && output.layerConf().getActivationFn() instanceof ActivationSoftmax)) {
+            } else if (!(last && isSoftmaxOutput(layer))) {
                 return Optional.empty();
             }
         }
@@ -83,6 +83,15 @@ public final class FastStepper {
         Layer output = layers[layers.length - 1];
         return Optional.of(new FastStepper(embedding, cells, denseWeights, denseBias,
                 matrix(output.getParam("W")), vector(output.getParam("b"))));
+    }
+
+    /** DL4J's RnnOutputLayer or Pena's TimeMajorOutputLayer, with a softmax (RowSoftmax is one). */
+    private static boolean isSoftmaxOutput(Layer layer) {
+        if (layer instanceof RnnOutputLayer output) {
+            return output.layerConf().getActivationFn() instanceof ActivationSoftmax;
+        }
+        return layer instanceof TimeMajorOutputLayer output
+                && output.layerConf().getActivationFn() instanceof ActivationSoftmax;
     }
 
     private static boolean isStandardLstm(LSTM layer) {

@@ -9,10 +9,10 @@ import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
+import pena.nn.rnn.TimeMajorOutput;
 import pena.nn.rnn.Gru;
 import pena.nn.rnn.Lstm;
 import org.nd4j.linalg.activations.Activation;
@@ -73,8 +73,8 @@ public final class NetworkFactory {
             width = spec.dense();
             list.inputPreProcessor(index, new FeedForwardToRnnPreProcessor());
         }
-        list.layer(index, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .activation(new RowSoftmax()).dataFormat(RNNFormat.NCW).nIn(width).nOut(spec.vocabularySize()).build());
+        list.layer(index, new TimeMajorOutput.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(new RowSoftmax()).nIn(width).nOut(spec.vocabularySize()).build());
         return list.backpropType(BackpropType.TruncatedBPTT)
                 .tBPTTForwardLength(spec.tbptt())
                 .tBPTTBackwardLength(spec.tbptt())

@@ -50,4 +50,28 @@ final class TimeMajor {
         }
         Blas.writeAll(scratch, array);
     }
+
+    /**
+     * A [B·T, C] array whose row t·B + b is step t of stream b (row-major or column-major, no
+     * gaps) into DL4J's [B, C, T] 'f' layout: out(b, c, t) = rows(t·B + b, c).
+     */
+    static void rowsTo3d(INDArray rows, float[] scratch, float[] target, INDArray out) {
+        int batch = (int) out.size(0);
+        int features = (int) out.size(1);
+        int steps = (int) out.size(2);
+        Blas.readAll(rows, scratch);
+        if (rows.ordering() == 'c') {
+            write(scratch, 0, target, out);
+            return;
+        }
+        int total = batch * steps; // column-major rows: element (r, c) at r + c·B·T
+        for (int t = 0; t < steps; t++) {
+            for (int c = 0; c < features; c++) {
+                int from = t * batch + c * total;
+                int to = t * batch * features + c * batch;
+                System.arraycopy(scratch, from, target, to, batch);
+            }
+        }
+        Blas.writeAll(target, out);
+    }
 }

@@ -1,0 +1,176 @@
+package pena.nn.rnn;
+
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.TimeSeriesUtils;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The layer of {@link TimeMajorOutput}: a dense layer with softmax and loss applied to every time
+ * step, like DL4J's {@code RnnOutputLayer}. The dense part works on [batch·T, size] rows, row
+ * t·batch + b for step t of stream b (the order DL4J's own layer and mask use). DL4J reaches
+ * those rows by permuting and copying through ND4J strides, three to five times per window
+ * (input, labels, output or gradient); here each is a transpose per step in Java, to row-major
+ * rows, which also keeps the softmax on contiguous rows. Arrays that are not float [B, C, T]
+ * in 'f' order take DL4J's own conversions.
+ */
+public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
+    private final Map<String, float[]> scratch = new HashMap<>();
+
+    public TimeMajorOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        requireNcw(input, "input");
+        if (labels == null || labels.rank() != 3 || labels.size(2) != input.size(2)) {
+            throw new IllegalStateException("labels must be [batch, " + layerConf().getNOut() + ", "
+                    + input.size(2) + "] for layer " + layerId());
+        }
+        INDArray input3d = input;
+        input = rows(input3d, workspaceMgr, ArrayType.BP_WORKING_MEM);
+        applyDropOutIfNecessary(true, workspaceMgr);
+        Pair<Gradient, INDArray> result;
+        try {
+            result = super.backpropGradient(epsilon, workspaceMgr); // works on the rows
+        } finally {
+            input = input3d;
+        }
+        INDArray epsilon3d = sequences(result.getSecond(), input3d.size(0), workspaceMgr, ArrayType.ACTIVATION_GRAD);
+        weightNoiseParams.clear();
+        return new Pair<>(result.getFirst(), epsilon3d);
+    }
+
+    @Override
+    protected INDArray preOutput2d(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        if (input.rank() != 3) {
+            return super.preOutput(training, workspaceMgr);
+        }
+        INDArray input3d = input;
+        input = rows(input3d, workspaceMgr, ArrayType.FF_WORKING_MEM);
+        try {
+            return super.preOutput(training, workspaceMgr);
+        } finally {
+            input = input3d;
+        }
+    }
+
+    @Override
+    protected INDArray getLabels2d(LayerWorkspaceMgr workspaceMgr, ArrayType arrayType) {
+        return labels.rank() == 3 ? rows(labels, workspaceMgr, arrayType) : labels;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        requireNcw(input, "input");
+        INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray input2d = rows(input.castTo(w.dataType()), workspaceMgr, ArrayType.FF_WORKING_MEM);
+        INDArray activations = layerConf().getActivationFn().getActivation(input2d.mmul(w).addiRowVector(b), training);
+        if (maskArray != null) {
+            if (!maskArray.isColumnVectorOrScalar() || java.util.Arrays.equals(maskArray.shape(), activations.shape())) {
+                activations.muli(maskArray.castTo(activations.dataType())); // a mask per output
+            } else {
+                activations.muliColumnVector(maskArray.castTo(activations.dataType())); // a mask per step
+            }
+        }
+        return sequences(activations, input.size(0), workspaceMgr, ArrayType.ACTIVATIONS);
+    }
+
+    @Override
+    public void setMaskArray(INDArray mask) {
+        if (mask == null) {
+            this.maskArray = null;
+        } else if (mask.rank() == 2) { // [batch, T]: one value per step → a column over the rows
+            this.maskArray = TimeSeriesUtils.reshapeTimeSeriesMaskToVector(mask, LayerWorkspaceMgr.noWorkspacesImmutable(),
+                    ArrayType.INPUT);
+        } else if (mask.rank() == 3) { // [batch, size, T]: one value per output
+            this.maskArray = TimeSeriesUtils.reshape3dTo2d(mask, LayerWorkspaceMgr.noWorkspacesImmutable(), ArrayType.INPUT);
+        } else {
+            throw new IllegalArgumentException("a mask must be [batch, T] or [batch, size, T], got rank " + mask.rank()
+                    + " for layer " + layerId());
+        }
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray mask, MaskState state, int minibatchSize) {
+        if (mask != null && state == MaskState.Active) {
+            this.inputMaskArray = TimeSeriesUtils.reshapeTimeSeriesMaskToVector(mask,
+                    LayerWorkspaceMgr.noWorkspacesImmutable(), ArrayType.INPUT);
+            this.inputMaskArrayState = state;
+        } else {
+            this.inputMaskArray = null;
+            this.inputMaskArrayState = null;
+        }
+        return null; // the last layer
+    }
+
+    @Override
+    public double f1Score(INDArray examples, INDArray labels) {
+        LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
+        return super.f1Score(examples.rank() == 3 ? rows(examples, none, ArrayType.ACTIVATIONS) : examples,
+                labels.rank() == 3 ? rows(labels, none, ArrayType.ACTIVATIONS) : labels);
+    }
+
+    private void requireNcw(INDArray array, String what) {
+        if (array.rank() != 3) {
+            throw new IllegalStateException(layerId() + " takes " + what + " [batch, size, T] (NCW), got "
+                    + java.util.Arrays.toString(array.shape()));
+        }
+    }
+
+    /** [B, C, T] → rows [B·T, C], row t·B + b. */
+    private INDArray rows(INDArray sequences, LayerWorkspaceMgr workspaceMgr, ArrayType type) {
+        if (!TimeMajor.applies(sequences)) {
+            return TimeSeriesUtils.reshape3dTo2d(sequences, workspaceMgr, type);
+        }
+        int length = (int) sequences.length();
+        INDArray rows = workspaceMgr.createUninitialized(type, DataType.FLOAT,
+                new long[]{sequences.size(0) * sequences.size(2), sequences.size(1)}, 'c');
+        float[] target = scratch("rows", length);
+        TimeMajor.read(sequences, scratch("memory", length), target);
+        Blas.writeAll(target, rows);
+        return rows;
+    }
+
+    /** Rows [B·T, C] → [B, C, T] 'f'. */
+    private INDArray sequences(INDArray rows, long batch, LayerWorkspaceMgr workspaceMgr, ArrayType type) {
+        if (rows.dataType() != DataType.FLOAT || !Blas.gapless(rows) || rows.rank() != 2) {
+            return TimeSeriesUtils.reshape2dTo3d(rows, batch, workspaceMgr, type);
+        }
+        int length = (int) rows.length();
+        INDArray out = workspaceMgr.createUninitialized(type, DataType.FLOAT,
+                new long[]{batch, rows.size(1), rows.size(0) / batch}, 'f');
+        TimeMajor.rowsTo3d(rows, scratch("memory", length), scratch("rows", length), out);
+        return out;
+    }
+
+    private float[] scratch(String name, int size) {
+        float[] array = scratch.get(name);
+        if (array == null || array.length < size) {
+            array = new float[size];
+            scratch.put(name, array);
+        }
+        return array;
+    }
+}
