@@ -68,7 +68,7 @@ for config in $CONFIGS; do
     cps=$(echo "$line" | field chars_per_s)
     java -jar target/pena.jar evaluate --model "$OUT/$name.zip" > "$OUT/$name.eval.log" 2>&1
     bpc=$(grep '^RESULT' "$OUT/$name.eval.log" | field bpc)
-    java -jar target/pena.jar sample --model "$OUT/$name.zip" --prime "Capitu " --length 500 --seed 1 \
+    java -jar target/pena.jar sample --model "$OUT/$name.zip" --prime "Capitu " --length 2000 --seed 1 \
       > "$OUT/$name.sample.txt" 2> "$OUT/$name.sample.log"
     ms=$(grep -o '[0-9.]* ms per character' "$OUT/$name.sample.log" | cut -d' ' -f1)
     peer=${peer_cps[${cell#dl4j-}]:-${peer_cps[lstm]}}
