@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a window's time steps on all cores by splitting the batch: the recurrence couples a
- * stream only with itself from one step to the next, so each part of the batch runs all its
- * steps (its rows of each step's product, its gate arithmetic) with no waiting on the others
- * until the window ends. One part per core, at least {@link #MIN_ROWS} rows each.
+ * Runs work on all cores by cutting a range of rows into one part per core. Above all a window's
+ * time steps, split by batch: the recurrence couples a stream only with itself from one step to
+ * the next, so each part of the batch runs all its steps (its rows of each step's product, its
+ * gate arithmetic) with no waiting on the others until the window ends. Also the window's large
+ * products and the transposes between layouts. The calling thread runs the first part.
  */
 final class BatchSplit {
     /** Fewer rows than this per part make a step's product too thin to be worth a thread. */

@@ -70,6 +70,14 @@ final class Blas {
         return new Matrix(pointer(array), start(array), (int) array.size(0), (int) array.size(1), (int) array.size(1));
     }
 
+    /** A [1, c] float array (either order: one row is the same memory) as a one-row matrix. */
+    static Matrix ofRow(INDArray array) {
+        if (array.rank() != 2 || array.size(0) != 1 || (array.size(1) > 1 && array.stride(1) != 1)) {
+            throw new IllegalArgumentException("not a gapless row: " + array.shapeInfoToString());
+        }
+        return new Matrix(pointer(array), start(array), 1, (int) array.size(1), (int) array.size(1));
+    }
+
     /**
      * A contiguous column-major float array [r, c] (DL4J's weight and gradient views) as the
      * row-major matrix [c, r] it is in memory: its transpose, sharing the memory.

@@ -82,9 +82,8 @@ public final class LstmLayer extends RecurrentCellLayer<Lstm> {
         if (!pass.heap.isEmpty()) {
             INDArray dGates = FastLstm.backward(this, pass, epsilon, rw);
             INDArray dx = buffer("dx", steps * batch, w.size(0));
-            WindowProducts.gradients(pass.x, dGates, pass.allBefore("h"), dGates, w, gradients.get(INPUT_WEIGHTS),
-                    gradients.get(RECURRENT_WEIGHTS), dx);
-            Nd4j.gemm(ones(steps * batch), dGates, gradients.get(BIAS), false, false, 1.0, 0.0);
+            WindowProducts.gradients(pass.x, dGates, pass.allBefore("h"), dGates, w, ones(steps * batch),
+                    gradients.get(INPUT_WEIGHTS), gradients.get(BIAS), gradients.get(RECURRENT_WEIGHTS), dx);
             return dx;
         }
         INDArray dGates = stepsBack(pass, epsilon, rw);

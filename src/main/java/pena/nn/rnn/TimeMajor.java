@@ -9,6 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * permuted assign does the same copy element by element through strides, several times slower.
  */
 final class TimeMajor {
+    /** Steps per core below which a transpose is not worth splitting. */
+    private static final int STEPS_PER_PART = 4;
+
     private TimeMajor() {
     }
 
@@ -23,15 +26,17 @@ final class TimeMajor {
         int features = (int) array.size(1);
         int steps = (int) array.size(2);
         Blas.readAll(array, scratch);
-        for (int t = 0; t < steps; t++) {
-            int block = t * batch * features;
-            for (int b = 0; b < batch; b++) {
-                int row = block + b * features;
-                for (int f = 0; f < features; f++) {
-                    target[row + f] = scratch[block + f * batch + b];
+        BatchSplit.run(steps, STEPS_PER_PART, (first, end) -> {
+            for (int t = first; t < end; t++) {
+                int block = t * batch * features;
+                for (int b = 0; b < batch; b++) {
+                    int row = block + b * features;
+                    for (int f = 0; f < features; f++) {
+                        target[row + f] = scratch[block + f * batch + b];
+                    }
                 }
             }
-        }
+        });
     }
 
     /** array(b, f, t) = source[from + (t·B + b)·F + f]; {@code scratch} holds at least the array's length. */
@@ -39,15 +44,17 @@ final class TimeMajor {
         int batch = (int) array.size(0);
         int features = (int) array.size(1);
         int steps = (int) array.size(2);
-        for (int t = 0; t < steps; t++) {
-            int block = t * batch * features;
-            for (int f = 0; f < features; f++) {
-                int column = block + f * batch;
-                for (int b = 0; b < batch; b++) {
-                    scratch[column + b] = source[from + block + b * features + f];
+        BatchSplit.run(steps, STEPS_PER_PART, (first, end) -> {
+            for (int t = first; t < end; t++) {
+                int block = t * batch * features;
+                for (int f = 0; f < features; f++) {
+                    int column = block + f * batch;
+                    for (int b = 0; b < batch; b++) {
+                        scratch[column + b] = source[from + block + b * features + f];
+                    }
                 }
             }
-        }
+        });
         Blas.writeAll(scratch, array);
     }
 

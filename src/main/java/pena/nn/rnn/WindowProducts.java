@@ -25,11 +25,14 @@ final class WindowProducts {
     }
 
     /**
-     * dW = xᵀ·dGates, dRW = h(t-1)ᵀ·dRecurrent and dx = dGates·Wᵀ. {@code dRecurrent} is the
-     * gradient of the recurrent side of the gates (for the LSTM the same array as dGates).
+     * dW = xᵀ·dGates, db = Σ dGates (rows summed as a product with a row of ones), dRW =
+     * h(t-1)ᵀ·dRecurrent and dx = dGates·Wᵀ. {@code dRecurrent} is the gradient of the recurrent
+     * side of the gates (for the LSTM the same array as dGates).
      */
     static void gradients(INDArray x, INDArray dGates, INDArray previousH, INDArray dRecurrent, INDArray w,
-                          INDArray gradW, INDArray gradRW, INDArray dx) {
+                          INDArray ones, INDArray gradW, INDArray gradBias, INDArray gradRW, INDArray dx) {
+        Blas.Matrix onesM = Blas.of(ones);
+        Blas.Matrix gradBiasM = Blas.ofRow(gradBias);
         Blas.Matrix xM = Blas.of(x);
         Blas.Matrix dGatesM = Blas.of(dGates);
         Blas.Matrix previousM = Blas.of(previousH);
@@ -42,6 +45,7 @@ final class WindowProducts {
             int count = to - from;
             Blas.gemm(dGatesM.cols(from, count), true, xM, false, 0f, gradWT.rows(from, count));
             Blas.gemm(dRecurrentM.cols(from, count), true, previousM, false, 0f, gradRWT.rows(from, count));
+            Blas.gemm(onesM, false, dGatesM.cols(from, count), false, 0f, gradBiasM.cols(from, count));
         });
         BatchSplit.run(dGatesM.rows(), MIN_PART, (from, to) ->
                 Blas.gemm(dGatesM.rows(from, to - from), false, wT, false, 0f, dxM.rows(from, to - from)));
