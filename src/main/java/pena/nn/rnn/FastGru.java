@@ -31,7 +31,7 @@ final class FastGru {
         float[] h = layer.heap("hs", (steps + 1) * batch * n);
         float[] recurrent = layer.heap("recurrent", batch * width);
         float[] rb = recurrentBias.dup('c').data().asFloat();
-        float[] keep = mask == null ? null : mask.dup('c').data().asFloat();
+        float[] keep = pass.keep();
         Blas.Matrix gatesM = Blas.of(gates);
         Blas.Matrix hM = Blas.of(hArray);
         Blas.Matrix rwT = Blas.transposeOf(rw); // RWᵀ [k·n, n], DL4J's column-major RW in place
@@ -85,7 +85,7 @@ final class FastGru {
         float[] act = pass.heap.get("act");
         float[] part = pass.heap.get("part");
         float[] h = pass.heap.get("h");
-        float[] keep = pass.mask == null ? null : pass.mask.dup('c').data().asFloat();
+        float[] keep = pass.keep();
         float[] eps = layer.heap("eps", steps * batch * n);
         Blas.of(epsilon).read(eps, 0);
         INDArray dGates = layer.buffer("dGates", (long) steps * batch, width);

@@ -34,7 +34,7 @@ final class FastLstm {
         float[] c = layer.heap("cs", (steps + 1) * batch * n);
         float[] tanhC = layer.heap("tanhC", steps * batch * n);
         float[] h = layer.heap("hs", (steps + 1) * batch * n);
-        float[] keep = mask == null ? null : mask.dup('c').data().asFloat();
+        float[] keep = pass.keep();
         Blas.Matrix gatesM = Blas.of(gates);
         Blas.Matrix hM = Blas.of(hArray);
         Blas.Matrix rwT = Blas.transposeOf(rw); // RWᵀ [k·n, n], DL4J's column-major RW in place
@@ -82,7 +82,7 @@ final class FastLstm {
         float[] act = pass.heap.get("act");
         float[] c = pass.heap.get("c");
         float[] tanhC = pass.heap.get("tanhC");
-        float[] keep = pass.mask == null ? null : pass.mask.dup('c').data().asFloat();
+        float[] keep = pass.keep();
         float[] eps = layer.heap("eps", steps * batch * n);
         Blas.of(epsilon).read(eps, 0);
         INDArray dGates = layer.buffer("dGates", (long) steps * batch, width);

@@ -41,6 +41,11 @@ final class Pass {
         this.gates = gates;
     }
 
+    /** The mask as one float per row (t·batch + b), or null without a mask: what the fast path multiplies by. */
+    float[] keep() {
+        return mask == null ? null : mask.dup('c').data().asFloat();
+    }
+
     /** Rows of time step t in a [T·batch, ·] array. */
     INDArrayIndex rows(long t) {
         return NDArrayIndex.interval(t * batch, (t + 1) * batch);
