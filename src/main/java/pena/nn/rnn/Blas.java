@@ -36,24 +36,25 @@ final class Blas {
 
         /** Copies the rows [0, rows) of columns [0, cols) into {@code target} from {@code at}, row after row. */
         void read(float[] target, int at) {
-            FloatPointer at0 = new FloatPointer(data);
-            if (cols == ld) {
-                at0.position(offset).get(target, at, rows * cols);
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    at0.position(offset + (long) r * ld).get(target, at + r * cols, cols);
-                }
-            }
+            copy(target, at, true);
         }
 
         /** Writes {@code rows·cols} values of {@code source} from {@code at} into this matrix. */
         void write(float[] source, int at) {
-            FloatPointer at0 = new FloatPointer(data);
-            if (cols == ld) {
-                at0.position(offset).put(source, at, rows * cols);
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    at0.position(offset + (long) r * ld).put(source, at + r * cols, cols);
+            copy(source, at, false);
+        }
+
+        /** One bulk copy when the rows lie back to back, else one per row. */
+        private void copy(float[] java, int at, boolean toJava) {
+            FloatPointer cursor = new FloatPointer(data);
+            int runs = cols == ld ? 1 : rows;
+            int run = cols == ld ? rows * cols : cols;
+            for (int r = 0; r < runs; r++) {
+                cursor.position(offset + (long) r * ld);
+                if (toJava) {
+                    cursor.get(java, at + r * run, run);
+                } else {
+                    cursor.put(java, at + r * run, run);
                 }
             }
         }

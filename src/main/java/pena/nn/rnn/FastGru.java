@@ -86,8 +86,7 @@ final class FastGru {
         float[] part = pass.heap.get("part");
         float[] h = pass.heap.get("h");
         float[] keep = pass.keep();
-        float[] eps = layer.heap("eps", steps * batch * n);
-        Blas.of(epsilon).read(eps, 0);
+        float[] eps = layer.epsilonRows(pass, epsilon);
         INDArray dGates = layer.buffer("dGates", (long) steps * batch, width);
         INDArray dRecurrent = layer.buffer("dRecurrent", (long) steps * batch, width);
         Blas.Matrix dGatesM = Blas.of(dGates);

@@ -83,8 +83,7 @@ final class FastLstm {
         float[] c = pass.heap.get("c");
         float[] tanhC = pass.heap.get("tanhC");
         float[] keep = pass.keep();
-        float[] eps = layer.heap("eps", steps * batch * n);
-        Blas.of(epsilon).read(eps, 0);
+        float[] eps = layer.epsilonRows(pass, epsilon);
         INDArray dGates = layer.buffer("dGates", (long) steps * batch, width);
         Blas.Matrix dGatesM = Blas.of(dGates);
         Blas.Matrix rwT = Blas.transposeOf(rw); // RWᵀ [k·n, n], DL4J's column-major RW in place

@@ -82,6 +82,22 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
      */
     abstract INDArray backward(Pass pass, INDArray epsilon, Map<String, INDArray> gradients);
 
+    /** dL/dh of every step as time-major rows on the heap: the fast path's backward input. */
+    static final String EPSILON_ROWS = "epsilon";
+
+    /**
+     * dL/dh of every step as time-major rows on the heap: what {@link #backpropGradient} left in
+     * the pass, or else the time-major {@code epsilon} copied out.
+     */
+    protected float[] epsilonRows(Pass pass, INDArray epsilon) {
+        float[] rows = pass.heap.get(EPSILON_ROWS);
+        if (rows == null) {
+            rows = heap("eps", (int) (pass.steps * pass.batch * hiddenSize()));
+            Blas.of(epsilon).read(rows, 0);
+        }
+        return rows;
+    }
+
     /** Opens the scratch memory of one time step; close it when the step is done. */
     protected static MemoryWorkspace stepScope() {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, STEP_WORKSPACE_ID);
@@ -212,10 +228,10 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
             purpose = "b";
             INDArray eps = permuteIfNWC(epsilon).castTo(dataType);
             INDArray timeMajor = buffer("epsilon", pass.steps * pass.batch, hiddenSize());
-            if (fastPath() && TimeMajor.applies(eps)) {
+            if (!pass.heap.isEmpty() && TimeMajor.applies(eps)) { // the fast backward reads the rows from the heap
                 float[] rows = heap("epsilonRows", (int) eps.length());
                 TimeMajor.read(eps, heap("scratch", (int) eps.length()), rows);
-                Blas.of(timeMajor).write(rows, 0);
+                pass.heap.put(EPSILON_ROWS, rows);
             } else {
                 timeMajor.reshape('c', pass.steps, pass.batch, hiddenSize()).assign(eps.permute(2, 0, 1));
             }
