@@ -71,12 +71,28 @@ final class Blas {
         return new Matrix(pointer(array), start(array), (int) array.size(0), (int) array.size(1), (int) array.size(1));
     }
 
-    /** A [1, c] float array (either order: one row is the same memory) as a one-row matrix. */
+    /**
+     * A float [B, C, T] array in 'f' order without gaps (DL4J's recurrent layout) as the row-major
+     * matrix [T·C, B] it is in memory: rows [t·C, (t+1)·C) are step t's [C, B] block, the
+     * transpose of that step's [B, C] rows.
+     */
+    static Matrix of3d(INDArray array) {
+        if (!TimeMajor.applies(array)) {
+            throw new IllegalArgumentException("not a gapless [batch, size, T] 'f' array: " + array.shapeInfoToString());
+        }
+        int batch = (int) array.size(0);
+        return new Matrix(pointer(array), start(array), (int) (array.size(1) * array.size(2)), batch, batch);
+    }
+
+    /** A vector [c] or [1, c] float array (either order: one row is the same memory) as a one-row matrix. */
     static Matrix ofRow(INDArray array) {
-        if (array.rank() != 2 || array.size(0) != 1 || (array.size(1) > 1 && array.stride(1) != 1)) {
+        boolean vector = array.rank() == 1 && (array.length() == 1 || array.stride(0) == 1);
+        boolean row = array.rank() == 2 && array.size(0) == 1 && (array.size(1) == 1 || array.stride(1) == 1);
+        if (!vector && !row) {
             throw new IllegalArgumentException("not a gapless row: " + array.shapeInfoToString());
         }
-        return new Matrix(pointer(array), start(array), 1, (int) array.size(1), (int) array.size(1));
+        int length = (int) array.length();
+        return new Matrix(pointer(array), start(array), 1, length, length);
     }
 
     /**

@@ -2,6 +2,7 @@ package pena.nn.rnn;
 
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -10,7 +11,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.TimeSeriesUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,9 +26,20 @@ import java.util.Map;
  * (input, labels, output or gradient); here each is a transpose per step in Java, to row-major
  * rows, which also keeps the softmax on contiguous rows. Arrays that are not float [B, C, T]
  * in 'f' order take DL4J's own conversions.
+ *
+ * <p>For float softmax with cross-entropy (Pena's networks) the score and the backward pass take
+ * {@link SoftmaxWindow}: the window's products cut over the cores, read and written in DL4J's
+ * layout where it lies. DL4J asks for the gradient and then for the score of the same window,
+ * each recomputing the logits; the score the backward pass found is kept for that one request.
  */
 public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
     private final Map<String, float[]> scratch = new HashMap<>();
+    private SoftmaxWindow softmaxWindow;
+    /** The loss the last fast backward pass found, for the score request of the same window. */
+    private ScoredWindow scored;
+
+    private record ScoredWindow(INDArray input, INDArray labels, INDArray mask, double loss) {
+    }
 
     public TimeMajorOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -44,6 +58,9 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
             throw new IllegalStateException("labels must be [batch, " + layerConf().getNOut() + ", "
                     + input.size(2) + "] for layer " + layerId());
         }
+        if (fastPathApplies()) {
+            return fastBackprop(workspaceMgr);
+        }
         INDArray input3d = input;
         input = rows(input3d, workspaceMgr, ArrayType.BP_WORKING_MEM);
         applyDropOutIfNecessary(true, workspaceMgr);
@@ -56,6 +73,79 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
         INDArray epsilon3d = sequences(result.getSecond(), input3d.size(0), workspaceMgr, ArrayType.ACTIVATION_GRAD);
         weightNoiseParams.clear();
         return new Pair<>(result.getFirst(), epsilon3d);
+    }
+
+    private Pair<Gradient, INDArray> fastBackprop(LayerWorkspaceMgr workspaceMgr) {
+        INDArray epsilon = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'f');
+        INDArray gradW = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray gradBias = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+        INDArray mask = stepMask();
+        double loss = softmaxWindow().run(input, labels, mask, getParam(DefaultParamInitializer.WEIGHT_KEY),
+                getParam(DefaultParamInitializer.BIAS_KEY), true, gradW, gradBias, epsilon);
+        scored = new ScoredWindow(input, labels, maskArray, loss);
+        Gradient gradient = new DefaultGradient();
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, gradW);
+        gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, gradBias);
+        this.gradient = gradient;
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, epsilon);
+    }
+
+    @Override
+    public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (input == null || labels == null || !fastPathApplies()) {
+            scored = null;
+            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+        }
+        ScoredWindow last = scored;
+        scored = null;
+        double loss = last != null && last.input() == input && last.labels() == labels && last.mask() == maskArray
+                ? last.loss()
+                : softmaxWindow().run(input, labels, stepMask(), getParam(DefaultParamInitializer.WEIGHT_KEY),
+                        getParam(DefaultParamInitializer.BIAS_KEY), false, null, null, null);
+        double score = conf().isMiniBatch() ? loss / getInputMiniBatchSize() : loss;
+        this.score = score + fullNetRegTerm;
+        return this.score;
+    }
+
+    /**
+     * Whether this window takes {@link SoftmaxWindow}: float [B, C, T] 'f' input and labels,
+     * softmax with plain cross-entropy, no dropout or weight noise, at most one mask value per step.
+     */
+    private boolean fastPathApplies() {
+        if (!RecurrentCellLayer.fastPathEnabled || input == null || labels == null || !TimeMajor.applies(input)
+                || !TimeMajor.applies(labels) || labels.size(0) != input.size(0) || labels.size(2) != input.size(2)
+                || labels.size(1) != layerConf().getNOut()) {
+            return false;
+        }
+        TimeMajorOutput conf = layerConf();
+        if (!(conf.getActivationFn() instanceof ActivationSoftmax) || conf.getLossFn() == null
+                || conf.getLossFn().getClass() != LossMCXENT.class || ((LossMCXENT) conf.getLossFn()).getWeights() != null
+                || conf.getIDropout() != null || conf.getWeightNoise() != null) {
+            return false;
+        }
+        if (maskArray != null && maskArray.length() != input.size(0) * input.size(2)) {
+            return false; // a mask per output
+        }
+        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray gradW = gradientViews == null ? null : gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        return w.ordering() == 'f' && Blas.gapless(w) && gradW != null && gradW.ordering() == 'f' && Blas.gapless(gradW);
+    }
+
+    /** The per-step mask as a gapless float column in row order t·B + b, or null. */
+    private INDArray stepMask() {
+        if (maskArray == null) {
+            return null;
+        }
+        INDArray mask = maskArray.castTo(DataType.FLOAT);
+        return Blas.gapless(mask) ? mask : mask.dup('c');
+    }
+
+    private SoftmaxWindow softmaxWindow() {
+        if (softmaxWindow == null) {
+            softmaxWindow = new SoftmaxWindow(((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps());
+        }
+        return softmaxWindow;
     }
 
     @Override
