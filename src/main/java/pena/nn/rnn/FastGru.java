@@ -22,8 +22,10 @@ final class FastGru {
         int n = (int) layer.hiddenSize();
         int width = 3 * n;
         INDArray gates = layer.buffer("gates", (long) steps * batch, width);
-        WindowProducts.inputProduct(x, w, bias, gates); // all steps' input part at once
+        int[] hot = layer.oneHotInput();
+        WindowProducts.inputProduct(x, hot, w, bias, gates); // all steps' input part at once
         Pass pass = new Pass(steps, batch, x, mask, gates);
+        pass.hot = hot;
         INDArray hArray = layer.buffer("h", (long) (steps + 1) * batch, n);
         pass.states.put("h", hArray);
         float[] act = layer.heap("act", steps * batch * width);

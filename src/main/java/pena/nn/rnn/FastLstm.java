@@ -8,7 +8,7 @@ import java.util.Map;
  * {@link LstmLayer}'s fast float path: the same equations, gate order and pass layout as its
  * reference path (see {@link Lstm}), with each time step as one {@code cblas_sgemm} for
  * h(t-1)·RW and the gate arithmetic in Java loops over the step's rows. Products over the whole
- * window (x·W before the loop; dW, dRW, db and dx after it) stay ND4J calls: they are few and large.
+ * window (x·W before the loop; dW, dRW, db and dx after it) are {@link WindowProducts}, cut over the cores.
  *
  * <p>Java arrays of the pass ({@link Pass#heap}), time-major like the ND4J ones:
  * "act" [T·B, 4n] gates after their nonlinearities (g, f, o, i), "c" [(T+1)·B, n] cell states
@@ -24,8 +24,10 @@ final class FastLstm {
         int n = (int) layer.hiddenSize();
         int width = 4 * n;
         INDArray gates = layer.buffer("gates", (long) steps * batch, width);
-        WindowProducts.inputProduct(x, w, bias, gates); // all steps' input part at once
+        int[] hot = layer.oneHotInput();
+        WindowProducts.inputProduct(x, hot, w, bias, gates); // all steps' input part at once
         Pass pass = new Pass(steps, batch, x, mask, gates);
+        pass.hot = hot;
         INDArray hArray = layer.buffer("h", (long) (steps + 1) * batch, n);
         INDArray cArray = layer.buffer("c", (long) (steps + 1) * batch, n);
         pass.states.put("h", hArray);

@@ -96,7 +96,7 @@ public final class GruLayer extends RecurrentCellLayer<Gru> {
         if (!pass.heap.isEmpty()) { // the fast path's forward ran: its steps back, then the window's products
             INDArray[] fast = FastGru.backward(this, pass, epsilon, rw);
             INDArray dx = buffer("dx", steps * batch, w.size(0));
-            WindowProducts.gradients(pass.x, fast[0], pass.allBefore("h"), fast[1], w, ones(steps * batch),
+            WindowProducts.gradients(pass.x, pass.hot, fast[0], pass.allBefore("h"), fast[1], w, ones(steps * batch),
                     gradients.get(INPUT_WEIGHTS), gradients.get(BIAS), gradients.get(RECURRENT_WEIGHTS), dx);
             Nd4j.gemm(ones(steps * batch), fast[1].get(NDArrayIndex.all(), NDArrayIndex.interval(2 * n, 3 * n)),
                     gradients.get(RECURRENT_BIAS), false, false, 1.0, 0.0);

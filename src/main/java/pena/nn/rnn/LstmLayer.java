@@ -82,7 +82,7 @@ public final class LstmLayer extends RecurrentCellLayer<Lstm> {
         if (!pass.heap.isEmpty()) {
             INDArray dGates = FastLstm.backward(this, pass, epsilon, rw);
             INDArray dx = buffer("dx", steps * batch, w.size(0));
-            WindowProducts.gradients(pass.x, dGates, pass.allBefore("h"), dGates, w, ones(steps * batch),
+            WindowProducts.gradients(pass.x, pass.hot, dGates, pass.allBefore("h"), dGates, w, ones(steps * batch),
                     gradients.get(INPUT_WEIGHTS), gradients.get(BIAS), gradients.get(RECURRENT_WEIGHTS), dx);
             return dx;
         }

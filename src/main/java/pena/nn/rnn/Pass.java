@@ -32,6 +32,8 @@ final class Pass {
     final Map<String, INDArray> extra = new LinkedHashMap<>();
     /** The fast float path's copies on the Java heap (activated gates, states, ...), by name. */
     final Map<String, float[]> heap = new LinkedHashMap<>();
+    /** On the fast path, when x is one-hot: the index of each row's 1 (-1 for a zero row), else null. */
+    int[] hot;
 
     Pass(long steps, long batch, INDArray x, INDArray mask, INDArray gates) {
         this.steps = steps;

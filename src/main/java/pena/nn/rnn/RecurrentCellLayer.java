@@ -59,6 +59,8 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
     private final Map<String, INDArray> buffers = new HashMap<>();
     private final Map<String, float[]> heapBuffers = new HashMap<>();
     private String purpose = "i";
+    /** The current input's rows as one-hot indices (see {@link OneHotRows}), or null. */
+    private int[] oneHotInput;
     private Pass trainingPass;
 
     private final List<String> stateNames;
@@ -138,6 +140,11 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
      */
     protected boolean fastPath() {
         return fastPathEnabled && dataType == DataType.FLOAT;
+    }
+
+    /** The rows of the input being run as one-hot indices, or null when it is not one-hot (fast path only). */
+    protected int[] oneHotInput() {
+        return oneHotInput;
     }
 
     /** A [1, rows] row of ones: column sums as one matrix product, much faster than ND4J's sum over rows. */
@@ -278,8 +285,15 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig> extends 
                 float[] rows = heap("inputRows", (int) in.length());
                 TimeMajor.read(in, heap("scratch", (int) in.length()), rows);
                 Blas.of(x).write(rows, 0);
+                oneHotInput = OneHotRows.find(rows, (int) (steps * batch), (int) nIn);
             } else {
                 x.reshape('c', steps, batch, nIn).assign(in.permute(2, 0, 1));
+                oneHotInput = null;
+                if (fastPath()) {
+                    float[] rows = heap("inputRows", (int) in.length());
+                    Blas.of(x).read(rows, 0);
+                    oneHotInput = OneHotRows.find(rows, (int) (steps * batch), (int) nIn);
+                }
             }
             INDArray mask = maskArray == null ? null
                     : maskArray.castTo(dataType).transpose().dup('c').reshape('c', steps * batch, 1);

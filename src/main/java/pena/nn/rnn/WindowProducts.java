@@ -14,8 +14,12 @@ final class WindowProducts {
     private WindowProducts() {
     }
 
-    /** gates = x·W + b, [T·B, k·n]. */
-    static void inputProduct(INDArray x, INDArray w, INDArray bias, INDArray gates) {
+    /** gates = x·W + b, [T·B, k·n]; a gather of W's rows when x is one-hot ({@code hot} not null). */
+    static void inputProduct(INDArray x, int[] hot, INDArray w, INDArray bias, INDArray gates) {
+        if (hot != null) {
+            OneHotRows.gather(hot, w, bias, gates);
+            return;
+        }
         Blas.Matrix xM = Blas.of(x);
         Blas.Matrix wT = Blas.transposeOf(w);
         Blas.Matrix gatesM = Blas.of(gates);
@@ -27,9 +31,10 @@ final class WindowProducts {
     /**
      * dW = xᵀ·dGates, db = Σ dGates (rows summed as a product with a row of ones), dRW =
      * h(t-1)ᵀ·dRecurrent and dx = dGates·Wᵀ. {@code dRecurrent} is the gradient of the recurrent
-     * side of the gates (for the LSTM the same array as dGates).
+     * side of the gates (for the LSTM the same array as dGates). With one-hot x ({@code hot}
+     * not null) dW is a scatter-add of dGates' rows.
      */
-    static void gradients(INDArray x, INDArray dGates, INDArray previousH, INDArray dRecurrent, INDArray w,
+    static void gradients(INDArray x, int[] hot, INDArray dGates, INDArray previousH, INDArray dRecurrent, INDArray w,
                           INDArray ones, INDArray gradW, INDArray gradBias, INDArray gradRW, INDArray dx) {
         Blas.Matrix onesM = Blas.of(ones);
         Blas.Matrix gradBiasM = Blas.ofRow(gradBias);
@@ -41,9 +46,14 @@ final class WindowProducts {
         Blas.Matrix gradWT = Blas.transposeOf(gradW);   // dWᵀ [k·n, nIn]
         Blas.Matrix gradRWT = Blas.transposeOf(gradRW); // dRWᵀ [k·n, n]
         Blas.Matrix dxM = Blas.of(dx);
+        if (hot != null) {
+            OneHotRows.scatter(hot, dGates, gradW);
+        }
         BatchSplit.run(dGatesM.cols(), MIN_PART, (from, to) -> {
             int count = to - from;
-            Blas.gemm(dGatesM.cols(from, count), true, xM, false, 0f, gradWT.rows(from, count));
+            if (hot == null) {
+                Blas.gemm(dGatesM.cols(from, count), true, xM, false, 0f, gradWT.rows(from, count));
+            }
             Blas.gemm(dRecurrentM.cols(from, count), true, previousM, false, 0f, gradRWT.rows(from, count));
             Blas.gemm(onesM, false, dGatesM.cols(from, count), false, 0f, gradBiasM.cols(from, count));
         });

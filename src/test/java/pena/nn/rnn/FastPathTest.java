@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.function.BiFunction;
@@ -21,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FastPathTest {
     private static final int VOCABULARY = 11;
-    private static final int HIDDEN = 24;
+    private static final int HIDDEN = 48;     // gate columns over the cores in the one-hot scatter-add
     private static final int BATCH = 17; // split over the cores in parts of unequal size
-    private static final int STEPS = 13;
+    private static final int STEPS = 31;      // 527 rows: the one-hot gather split over the cores
 
     @AfterEach
     void restore() {
@@ -68,15 +69,25 @@ class FastPathTest {
         INDArray input = (embedding > 0 ? RnnNets.indices(ids) : RnnNets.oneHot(ids, VOCABULARY)).castTo(DataType.FLOAT);
         INDArray labels = RnnNets.oneHot(RnnNets.ids(4, BATCH, STEPS, VOCABULARY), VOCABULARY).castTo(DataType.FLOAT);
         INDArray mask = masked ? RnnNets.mask(BATCH, STEPS).castTo(DataType.FLOAT) : null;
+        if (masked && embedding == 0) { // masked steps as padding: all-zero input rows (the one-hot gather's -1)
+            for (int b = 0; b < BATCH; b++) {
+                for (int t = 0; t < STEPS; t++) {
+                    if (mask.getFloat(b, t) == 0f) {
+                        input.get(NDArrayIndex.point(b), NDArrayIndex.all(), NDArrayIndex.point(t)).assign(0);
+                    }
+                }
+            }
+        }
 
         Result fast = run(configuration, input, labels, mask, true);
         Result reference = run(configuration, input, labels, mask, false);
         String what = configuration.getConf(embedding > 0 ? 1 : 0).getLayer().getClass().getSimpleName()
                 + (embedding > 0 ? " embedding" : " one-hot") + (masked ? " masked" : "");
-        assertClose(reference.output, fast.output, 2e-6, what + " output");
-        assertClose(reference.chunked, fast.chunked, 2e-6, what + " rnnTimeStep");
+        // float rounding and the tanh/σ approximation over 31 steps and 2 layers (bugs give 1e-3 and more)
+        assertClose(reference.output, fast.output, 1e-5, what + " output");
+        assertClose(reference.chunked, fast.chunked, 1e-5, what + " rnnTimeStep");
         assertClose(reference.gradient, fast.gradient, 1e-4, what + " gradient");
-        assertEquals(reference.score, fast.score, 1e-5, what + " score");
+        assertEquals(reference.score, fast.score, 1e-6 * Math.abs(reference.score), what + " score");
     }
 
     private record Result(INDArray output, INDArray chunked, INDArray gradient, double score) {
