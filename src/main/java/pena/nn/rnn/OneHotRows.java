@@ -14,6 +14,8 @@ final class OneHotRows {
     private static final int MIN_ROWS = 256;
     /** Gate columns per core below which the scatter-add is not worth a thread. */
     private static final int MIN_COLUMNS = 64;
+    /** Rows of dGates the scatter-add copies to the heap at a time (a small buffer, not the window). */
+    private static final int CHUNK_ROWS = 128;
 
     private OneHotRows() {
     }
@@ -76,18 +78,22 @@ final class OneHotRows {
         int width = gradWT.rows();
         BatchSplit.run(width, MIN_COLUMNS, (from, to) -> {
             int count = to - from;
-            float[] rows = new float[hot.length * count];
-            dGatesM.cols(from, count).read(rows, 0);
+            Blas.Matrix columns = dGatesM.cols(from, count);
+            float[] chunk = new float[CHUNK_ROWS * count];
             float[] sums = new float[nIn * count]; // [nIn, count]: this part's columns of dW
-            for (int r = 0; r < hot.length; r++) {
-                int v = hot[r];
-                if (v < 0) {
-                    continue;
-                }
-                int source = r * count;
-                int target = v * count;
-                for (int j = 0; j < count; j++) {
-                    sums[target + j] += rows[source + j];
+            for (int first = 0; first < hot.length; first += CHUNK_ROWS) {
+                int rows = Math.min(CHUNK_ROWS, hot.length - first);
+                columns.rows(first, rows).read(chunk, 0);
+                for (int r = 0; r < rows; r++) {
+                    int v = hot[first + r];
+                    if (v < 0) {
+                        continue;
+                    }
+                    int source = r * count;
+                    int target = v * count;
+                    for (int j = 0; j < count; j++) {
+                        sums[target + j] += chunk[source + j];
+                    }
                 }
             }
             float[] block = new float[count * nIn]; // the same as rows of dWᵀ

@@ -26,17 +26,7 @@ final class TimeMajor {
         int features = (int) array.size(1);
         int steps = (int) array.size(2);
         Blas.readAll(array, scratch);
-        BatchSplit.run(steps, STEPS_PER_PART, (first, end) -> {
-            for (int t = first; t < end; t++) {
-                int block = t * batch * features;
-                for (int b = 0; b < batch; b++) {
-                    int row = block + b * features;
-                    for (int f = 0; f < features; f++) {
-                        target[row + f] = scratch[block + f * batch + b];
-                    }
-                }
-            }
-        });
+        transposeSteps(scratch, 0, target, features, batch, steps); // each step's [F, B] block → [B, F]
     }
 
     /** array(b, f, t) = source[from + (t·B + b)·F + f]; {@code scratch} holds at least the array's length. */
@@ -44,18 +34,27 @@ final class TimeMajor {
         int batch = (int) array.size(0);
         int features = (int) array.size(1);
         int steps = (int) array.size(2);
+        transposeSteps(source, from, scratch, batch, features, steps); // each step's [B, F] rows → [F, B]
+        Blas.writeAll(scratch, array);
+    }
+
+    /**
+     * For each of {@code steps} blocks of rows·cols values (block t from {@code from + t·rows·cols}
+     * of {@code source}), writes its transpose [cols, rows] at the same place of {@code target}
+     * (from 0); the steps are cut over the cores.
+     */
+    private static void transposeSteps(float[] source, int from, float[] target, int rows, int cols, int steps) {
         BatchSplit.run(steps, STEPS_PER_PART, (first, end) -> {
             for (int t = first; t < end; t++) {
-                int block = t * batch * features;
-                for (int f = 0; f < features; f++) {
-                    int column = block + f * batch;
-                    for (int b = 0; b < batch; b++) {
-                        scratch[column + b] = source[from + block + b * features + f];
+                int block = t * rows * cols;
+                for (int c = 0; c < cols; c++) {
+                    int out = block + c * rows;
+                    for (int r = 0; r < rows; r++) {
+                        target[out + r] = source[from + block + r * cols + c];
                     }
                 }
             }
         });
-        Blas.writeAll(scratch, array);
     }
 
     /**
