@@ -2,6 +2,10 @@ package pena.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.util.Set;
 
 /** {@code pena}: the top command. */
 @Command(name = "pena", mixinStandardHelpOptions = true, versionProvider = PenaVersion.class,
@@ -10,12 +14,21 @@ import picocli.CommandLine.Command;
                 CompareCommand.class, InspectCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** Commands that never touch ND4J: no native library is loaded for them. */
+    private static final Set<String> WITHOUT_NATIVES = Set.of("corpus", "help");
+    static final String VERBOSE_VARIABLE = "PENA_VERBOSE";
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show the libraries' own log lines (ND4J's start-up report among them); "
+                    + "also PENA_VERBOSE=1.")
+    boolean verbose;
+
     public static void main(String[] args) {
-        NativeLauncher.relaunchIfNeeded(args);
+        NativeEnvironment.prepare();
         System.exit(commandLine().execute(args));
     }
 
@@ -24,7 +37,30 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new UserErrors());
         commandLine.setParameterExceptionHandler(new UserErrors());
+        commandLine.setExecutionStrategy(Main::execute);
         return commandLine;
+    }
+
+    /** Quiets the libraries' logging unless asked, loads the natives where the command needs them, then runs it. */
+    private static int execute(CommandLine.ParseResult parsed) {
+        boolean verbose = System.getenv(VERBOSE_VARIABLE) != null;
+        CommandLine.ParseResult leaf = parsed;
+        verbose |= leaf.hasMatchedOption("--verbose");
+        boolean natives = true;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+            verbose |= leaf.hasMatchedOption("--verbose");
+            natives &= !WITHOUT_NATIVES.contains(leaf.commandSpec().name());
+        }
+        if (System.getProperty(LOG_LEVEL) == null) {
+            // slf4j-simple reads this when its first logger is made: ND4J's INFO lines stay out of the way
+            System.setProperty(LOG_LEVEL, verbose ? "info" : "warn");
+        }
+        boolean help = leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested();
+        if (!help && natives && leaf != parsed) {
+            NativeEnvironment.afterNd4jLoaded();
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

@@ -3,13 +3,12 @@ package pena.cli;
 import pena.model.ModelFile;
 import pena.web.ClassroomServer;
 import pena.web.ServedModel;
+import pena.web.ServerLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--time-limit", defaultValue = "5", paramLabel = "SECONDS", description = "Longest a generation may run before it is cut off (default: ${DEFAULT-VALUE}).")
     double timeLimit;
 
+    @Option(names = "--max-connections", defaultValue = "512", description = "Open connections at most; more wait to be accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", defaultValue = "5", paramLabel = "SECONDS", description = "A connection that sends nothing for this long is closed (default: ${DEFAULT-VALUE}).")
+    double idleTimeout;
+
+    @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "A request must arrive whole within this long of its first byte (default: ${DEFAULT-VALUE}).")
+    double requestTimeout;
+
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
@@ -46,23 +54,24 @@ public final class ServeCommand implements Callable<Integer> {
         if (!(timeLimit > 0 && timeLimit <= 600)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--time-limit must be in (0, 600] seconds");
         }
+        if (maxConnections < 1 || !(idleTimeout > 0 && idleTimeout <= 3600) || !(requestTimeout > 0 && requestTimeout <= 3600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-connections must be at least 1, --idle-timeout and --request-timeout in (0, 3600] seconds");
+        }
+        ServerLimits limits = ServerLimits.defaults(timeLimit).withConnections(maxConnections)
+                .withTimeouts(idleTimeout, requestTimeout);
+        ClassroomServer.checkAddress(host); // before the models load: a typo fails at once
         List<ServedModel> served = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             Path file = models.get(i);
             String name = file.getFileName().toString().replaceFirst("\\.zip$", "");
             served.add(new ServedModel(String.valueOf(i + 1), name, ModelFile.load(file, false)));
         }
-        ClassroomServer server;
-        try {
-            server = new ClassroomServer(served, host, port, timeLimit, spec.commandLine().getErr());
-        } catch (BindException e) {
-            throw new pena.web.WebException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "); choose another --port");
-        }
+        ClassroomServer server = new ClassroomServer(served, host, port, limits, spec.commandLine().getErr());
         server.start();
         out.println("Pena's classroom page: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + server.port() + "/  (Ctrl-C stops it)");
-        if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+        if (!server.loopbackOnly()) {
             out.println("warning: listening on " + host + ": other machines on the network can use the page");
         }
         out.flush();

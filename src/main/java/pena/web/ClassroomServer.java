@@ -1,8 +1,19 @@
 package pena.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import pena.generate.SamplingException;
 import pena.generate.SamplingOptions;
 import pena.inspect.InspectionException;
@@ -11,107 +22,206 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The classroom page's server (the JDK's own HTTP server: no web framework is needed for one
- * page and three JSON endpoints).
+ * The classroom page's server, on Jetty: requests are read without a thread per connection, so
+ * slow or stalled browsers on a classroom network cost a socket, not a worker (see
+ * {@link ServerLimits} for the time-outs and bounds).
  *
  * <pre>
- *   GET /                 the page (index.html, app.js, style.css from the jar)
+ *   GET|HEAD /            the page (index.html, app.js, style.css from the jar)
  *   GET /api/models       the served models: spec, parameters, training history
  *   GET /api/generate     model, prime, length, temperature, topK, topP, seed: streams one JSON
  *                         line per generated token with the top-10 next tokens, then a last line
  *   GET /api/inspect      model, text: every layer's gates and states per character, top-5 next
  * </pre>
  *
- * Limits: prime and inspected text lengths, generated length, and a time limit per generation
- * (the stream ends with {@code "cut": true}). Every request gets its own recurrent state.
+ * Limits: prime and inspected text lengths, generated length, and a time limit per request
+ * counted from its arrival (a generation past it ends with {@code "cut": true}; one still
+ * queued for a core at its deadline gets 503). Every request gets its own recurrent state.
+ * Errors are {@code {"error": "..."}} with a status; a 500 says nothing of its cause to the client.
  */
 public final class ClassroomServer implements AutoCloseable {
     public static final int MAX_GENERATE = 2000;
     public static final int MAX_PRIME = 500;
     public static final int MAX_INSPECT = 200;
     private static final int TOP_NEXT = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<ServedModel> models;
-    private final long timeLimitNanos;
+    private final ServerLimits limits;
     private final PrintWriter log;
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final boolean loopbackOnly;
+    private final Server server;
+    private final ServerConnector connector;
+    private final WorkSlots slots;
+    private final StalledRequests stalled;
+    private final ScheduledExecutorService sweeper;
+
+    /** With the default limits and {@code timeLimitSeconds} per request. */
+    public ClassroomServer(List<ServedModel> models, String host, int port, double timeLimitSeconds, PrintWriter log) {
+        this(models, host, port, ServerLimits.defaults(timeLimitSeconds), log);
+    }
 
     /**
+     * @param host  the address to listen on (a name or a literal)
      * @param port  0 for any free port (see {@link #port()})
-     * @param timeLimitSeconds longest a generation may run before it is cut off
      */
-    public ClassroomServer(List<ServedModel> models, String host, int port, double timeLimitSeconds, PrintWriter log)
-            throws IOException {
+    public ClassroomServer(List<ServedModel> models, String host, int port, ServerLimits limits, PrintWriter log) {
         if (models.isEmpty()) {
             throw new WebException("no model to serve");
         }
+        checkAddress(host);
         this.models = List.copyOf(models);
-        this.timeLimitNanos = (long) (timeLimitSeconds * 1e9);
+        this.limits = limits;
         this.log = log;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        this.workers = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "pena-web");
+        this.loopbackOnly = LoopbackHosts.isLoopbackBinding(host);
+        this.slots = new WorkSlots(limits.generationSlots(), limits.maxQueued());
+
+        // Workers: every running or queued request holds one; the pool's own queue is bounded too.
+        int workers = limits.generationSlots() + limits.maxQueued() + 16;
+        QueuedThreadPool pool = new QueuedThreadPool(workers, 4, (int) (limits.idleSeconds() * 1000),
+                new BlockingArrayQueue<>(limits.maxConnections()));
+        pool.setName("pena-web");
+        pool.setDaemon(true);
+        server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(8192);
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout((long) (limits.idleSeconds() * 1000));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+        server.setErrorHandler(new JsonErrors());
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                ClassroomServer.this.handle(request, response, callback);
+                return true;
+            }
+        });
+        stalled = new StalledRequests(connector, limits.requestSeconds());
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pena-web-sweep");
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(workers);
-        server.createContext("/", this::page);
-        server.createContext("/api/models", exchange -> handle(exchange, this::listModels));
-        server.createContext("/api/generate", exchange -> handle(exchange, this::generate));
-        server.createContext("/api/inspect", exchange -> handle(exchange, this::inspect));
     }
 
+    /** A --host that names no address is refused with a line saying what to give. */
+    public static void checkAddress(String host) {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new WebException("--host " + host + ": no such address; give an address of this machine, "
+                    + "e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (every network)");
+        }
+    }
+
+    /** Starts listening; a port in use or an address not of this machine is a {@link WebException}. */
     public void start() {
-        server.start();
+        try {
+            server.start();
+        } catch (BindException e) {
+            close();
+            throw new WebException("cannot listen on " + connector.getHost() + ":" + connector.getPort() + " ("
+                    + e.getMessage() + "); choose another --port, or an address of this machine for --host");
+        } catch (Exception e) {
+            close();
+            throw new WebException("cannot start the page on " + connector.getHost() + ":" + connector.getPort()
+                    + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+        sweeper.scheduleWithFixedDelay(stalled, 500, 500, TimeUnit.MILLISECONDS);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
+    }
+
+    /** Whether requests must name a loopback host (the server listens on a loopback address). */
+    public boolean loopbackOnly() {
+        return loopbackOnly;
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
-    }
-
-    private interface Handler {
-        void handle(HttpExchange exchange, Query query) throws IOException;
-    }
-
-    private void handle(HttpExchange exchange, Handler handler) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                sendJson(exchange, 405, Map.of("error", "only GET is served"));
-                return;
-            }
-            try {
-                handler.handle(exchange, new Query(exchange.getRequestURI()));
-            } catch (Query.BadRequest | SamplingException | InspectionException | WebException e) {
-                sendJson(exchange, 400, Map.of("error", e.getMessage()));
-            } catch (IOException e) {
-                // the browser went away
-            } catch (RuntimeException e) {
-                log.println("pena serve: " + exchange.getRequestURI().getPath() + " failed: " + e);
-                log.flush();
-                sendJson(exchange, 500, Map.of("error", "internal error: " + e));
-            }
+        sweeper.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.println("pena serve: stopping: " + e);
+            log.flush();
         }
     }
 
-    private void listModels(HttpExchange exchange, Query query) throws IOException {
-        sendJson(exchange, 200, models.stream().map(ServedModel::info).toList());
+    private void handle(Request request, Response response, Callback callback) {
+        Connection connection = request.getConnectionMetaData().getConnection();
+        stalled.requestStarted(connection);
+        Request.addCompletionListener(request, failure -> stalled.requestEnded(connection));
+        String path = request.getHttpURI().getPath();
+        try {
+            if (loopbackOnly && !LoopbackHosts.isLoopbackName(LoopbackHosts.hostOf(request.getHeaders().get(HttpHeader.HOST)))) {
+                Replies.sendError(response, callback, HttpStatus.FORBIDDEN_403, "this page answers at "
+                        + "http://127.0.0.1:" + port() + "/ only (it listens on this machine's loopback address)");
+                return;
+            }
+            boolean api = path != null && path.startsWith("/api/");
+            String method = request.getMethod();
+            boolean allowed = "GET".equals(method) || (!api && "HEAD".equals(method));
+            if (!allowed) {
+                response.getHeaders().put(HttpHeader.ALLOW, api ? "GET" : "GET, HEAD");
+                Replies.sendError(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+                        "only " + (api ? "GET is" : "GET and HEAD are") + " served here");
+                return;
+            }
+            if (!api) {
+                page(path, "HEAD".equals(method), response, callback);
+                return;
+            }
+            Query query = new Query(request.getHttpURI().getQuery());
+            long deadline = request.getBeginNanoTime() + limits.timeLimitNanos();
+            switch (path) {
+                case "/api/models" -> Replies.sendJson(response, callback, 200, models.stream().map(ServedModel::info).toList());
+                case "/api/generate" -> generate(query, deadline, response, callback);
+                case "/api/inspect" -> inspect(query, deadline, response, callback);
+                default -> Replies.sendError(response, callback, 404, "no endpoint " + path);
+            }
+        } catch (Query.BadRequest | SamplingException | InspectionException | WebException e) {
+            failWith(response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage(), e);
+        } catch (WorkSlots.Busy e) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
+            failWith(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage(), e);
+        } catch (IOException e) {
+            callback.failed(e); // the browser went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.failed(e);
+        } catch (RuntimeException e) {
+            log.println("pena serve: " + path + " failed: " + e);
+            log.flush();
+            failWith(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, JsonErrors.describe(500), e);
+        }
+    }
+
+    /** An error answer, unless the answer had already begun (then the connection is cut). */
+    private static void failWith(Response response, Callback callback, int status, String message, Throwable cause) {
+        if (response.isCommitted()) {
+            callback.failed(cause);
+        } else {
+            Replies.sendError(response, callback, status, message);
+        }
     }
 
     private ServedModel model(Query query) {
@@ -120,7 +230,8 @@ public final class ClassroomServer implements AutoCloseable {
                 .orElseThrow(() -> new Query.BadRequest("no model '" + id + "'"));
     }
 
-    private void generate(HttpExchange exchange, Query query) throws IOException {
+    private void generate(Query query, long deadline, Response response, Callback callback)
+            throws IOException, InterruptedException {
         ServedModel served = model(query);
         String prime = query.text("prime", "", MAX_PRIME);
         int length = query.integer("length", 300, 1, MAX_GENERATE);
@@ -129,22 +240,26 @@ public final class ClassroomServer implements AutoCloseable {
         SamplingOptions options = new SamplingOptions(query.decimal("temperature", 0.8, 0, 5),
                 query.integer("topK", 0, 0, served.model().spec().vocabularySize()),
                 query.decimal("topP", 1.0, 0.01, 1.0), actualSeed);
-        TokenStream stream = new TokenStream(exchange, served, System.nanoTime() + timeLimitNanos);
-        served.sampler().generate(prime, length, options, stream);
-        stream.finish(actualSeed);
+        try (WorkSlots.Slot slot = slots.take(deadline)) {
+            TokenStream stream = new TokenStream(response, served, deadline);
+            served.sampler().generate(prime, length, options, stream);
+            stream.finish(actualSeed);
+        }
+        callback.succeeded();
     }
 
     /** Writes one JSON line per token as it is drawn; headers go out with the first token. */
     private static final class TokenStream implements pena.generate.Sampler.TokenSink {
-        private final HttpExchange exchange;
+        private final Response response;
         private final ServedModel served;
         private final long deadline;
         private OutputStream body;
+        private IOException failure;
         private boolean cut;
         private int tokens;
 
-        TokenStream(HttpExchange exchange, ServedModel served, long deadline) {
-            this.exchange = exchange;
+        TokenStream(Response response, ServedModel served, long deadline) {
+            this.response = response;
             this.served = served;
             this.deadline = deadline;
         }
@@ -156,10 +271,11 @@ public final class ClassroomServer implements AutoCloseable {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("t", text);
                 line.put("top", Views.top(next, TOP_NEXT, served.model().vocabulary()));
-                body.write(JSON.writeValueAsBytes(line));
+                body.write(Replies.json(line));
                 body.write('\n');
                 body.flush();
             } catch (IOException e) {
+                failure = e;
                 return false; // the browser went away: stop generating
             }
             tokens++;
@@ -170,66 +286,61 @@ public final class ClassroomServer implements AutoCloseable {
             return true;
         }
 
-        private void open() throws IOException {
+        private void open() {
             if (body == null) {
-                exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson; charset=utf-8");
-                exchange.getResponseHeaders().set("Cache-Control", "no-store");
-                exchange.sendResponseHeaders(200, 0);
-                body = exchange.getResponseBody();
+                response.setStatus(200);
+                Replies.secure(response.getHeaders());
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-ndjson; charset=utf-8");
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+                body = Replies.stream(response);
             }
         }
 
         void finish(long seed) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
             open();
             Map<String, Object> last = new LinkedHashMap<>();
             last.put("done", true);
             last.put("cut", cut);
             last.put("tokens", tokens);
             last.put("seed", seed);
-            body.write(JSON.writeValueAsBytes(last));
+            body.write(Replies.json(last));
             body.write('\n');
-            body.flush();
+            body.close();
         }
     }
 
-    private void inspect(HttpExchange exchange, Query query) throws IOException {
+    private void inspect(Query query, long deadline, Response response, Callback callback) throws InterruptedException {
         ServedModel served = model(query);
         String text = query.text("text", "", MAX_INSPECT);
-        sendJson(exchange, 200, Views.inspection(served.inspector().inspect(text, 5)));
-    }
-
-    private void page(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String file = switch (path) {
-                case "/", "/index.html" -> "index.html";
-                case "/app.js" -> "app.js";
-                case "/style.css" -> "style.css";
-                default -> null;
-            };
-            if (file == null) {
-                sendJson(exchange, 404, Map.of("error", "no page " + path));
-                return;
-            }
-            byte[] bytes;
-            try (InputStream in = ClassroomServer.class.getResourceAsStream(file)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + file + " missing from the jar");
-                }
-                bytes = in.readAllBytes();
-            }
-            String type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : "text/css";
-            exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
+        Object view;
+        try (WorkSlots.Slot slot = slots.take(deadline)) {
+            view = Views.inspection(served.inspector().inspect(text, 5));
         }
+        Replies.sendJson(response, callback, 200, view);
     }
 
-    private static void sendJson(HttpExchange exchange, int status, Object value) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(value);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+    private void page(String path, boolean head, Response response, Callback callback) throws IOException {
+        String file = switch (path == null ? "" : path) {
+            case "/", "/index.html" -> "index.html";
+            case "/app.js" -> "app.js";
+            case "/style.css" -> "style.css";
+            default -> null;
+        };
+        if (file == null) {
+            Replies.sendError(response, callback, 404, "no page " + path);
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = ClassroomServer.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + file + " missing from the jar");
+            }
+            bytes = in.readAllBytes();
+        }
+        String type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : "text/css";
+        Replies.send(response, callback, 200, type + "; charset=utf-8", bytes, !head);
     }
 }

@@ -1,6 +1,5 @@
 package pena.web;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,9 +18,9 @@ final class Query {
         }
     }
 
-    Query(URI uri) {
-        String raw = uri.getRawQuery();
-        if (raw == null) {
+    /** @param raw the query as sent, still %-escaped (null or empty: no parameters) */
+    Query(String raw) {
+        if (raw == null || raw.isEmpty()) {
             return;
         }
         if (raw.length() > MAX_LENGTH) {
@@ -29,10 +28,27 @@ final class Query {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            values.put(key, value);
+            values.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
         }
+    }
+
+    /** %-escapes and + as UTF-8 text; a broken escape is a 400 naming it. */
+    private static String decode(String escaped) {
+        try {
+            String text = URLDecoder.decode(escaped, StandardCharsets.UTF_8);
+            // the decoder puts U+FFFD for escapes that are not UTF-8 (e.g. %C3 alone): refuse those
+            if (text.indexOf('\uFFFD') >= 0 && !escaped.toUpperCase(java.util.Locale.ROOT).contains("%EF%BF%BD")
+                    && escaped.indexOf('\uFFFD') < 0) {
+                throw new BadRequest("the request's %-escapes are not UTF-8 text: '" + shortened(escaped) + "'");
+            }
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("bad %-escape in the request: '" + shortened(escaped) + "'; escape % itself as %25");
+        }
+    }
+
+    private static String shortened(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     String text(String name, String fallback, int maxChars) {
