@@ -11,7 +11,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import pena.generate.SamplingException;
@@ -87,10 +86,11 @@ public final class ClassroomServer implements AutoCloseable {
         this.loopbackOnly = LoopbackHosts.isLoopbackBinding(host);
         this.slots = new WorkSlots(limits.generationSlots(), limits.maxQueued());
 
-        // Workers: every running or queued request holds one; the pool's own queue is bounded too.
+        // Workers: every running or queued request holds one (the connection limit bounds the rest);
+        // threads beyond the minimum end after 3 s without work, so a burst leaves nothing behind.
         int workers = limits.generationSlots() + limits.maxQueued() + 16;
-        QueuedThreadPool pool = new QueuedThreadPool(workers, 4, (int) (limits.idleSeconds() * 1000),
-                new BlockingArrayQueue<>(limits.maxConnections()));
+        QueuedThreadPool pool = new QueuedThreadPool(workers, 4, 3000);
+        pool.setMaxEvictCount(workers); // all idle threads at once, not one per time-out
         pool.setName("pena-web");
         pool.setDaemon(true);
         server = new Server(pool);

@@ -185,11 +185,19 @@ async function generate(event) {
   }
 }
 
+// The page's Content-Security-Policy allows no inline style attributes: sizes and colours
+// computed here travel as data attributes and are set through the element's style object.
+function applyStyles(root) {
+  root.querySelectorAll('[data-width]').forEach(e => { e.style.width = e.dataset.width; });
+  root.querySelectorAll('[data-bg]').forEach(e => { e.style.background = e.dataset.bg; });
+}
+
 function drawBars(top) {
   const max = Math.max(...top.map(x => x[1]), 1e-9);
   $('next-chart').innerHTML = top.map(([sym, p]) =>
     `<div class="bar"><span class="sym">${escapeHtml(visible(sym))}</span>`
-    + `<span class="fill" style="width:${(100 * p / max).toFixed(1)}%"></span><span>${(100 * p).toFixed(1)}%</span></div>`).join('');
+    + `<span class="fill" data-width="${(100 * p / max).toFixed(1)}%"></span><span>${(100 * p).toFixed(1)}%</span></div>`).join('');
+  applyStyles($('next-chart'));
 }
 
 function setStatus(id, text, error) {
@@ -234,7 +242,8 @@ function renderInspection() {
       heat.innerHTML = `<div class="title"><b>${q.symbol}</b> ${name}${q.range === 'open' ? ` (±${limit.toFixed(2)})` : ''}</div>`;
       const chars = document.createElement('div');
       chars.className = 'chars';
-      chars.innerHTML = ins.tokens.map(tok => `<span style="width:${cellW}px;text-align:center">${escapeHtml(visible(tok))}</span>`).join('');
+      chars.innerHTML = ins.tokens.map(tok => `<span data-width="${cellW}px">${escapeHtml(visible(tok))}</span>`).join('');
+      applyStyles(chars);
       const canvas = document.createElement('canvas');
       canvas.width = ins.tokens.length * cellW;
       canvas.height = shown * rowH;
@@ -350,15 +359,16 @@ function renderStack() {
     const h = layer.quantities.find(q => q.id === 'h').values[s];
     html += `<div class="arrow">▲ ${l === 0 ? 'xt' : `h${l}t → x${l + 1}t`}</div>`;
     html += `<div class="row"><div class="label">${t('layer')} ${l + 1}: ht (${layer.units} ${t('units')})</div><div class="units">`
-      + Array.from(h).map((x, u) => `<span title="${u}: ${x.toFixed(3)}" style="background:${colour(x, 'tanh', 1)}"></span>`).join('')
+      + Array.from(h).map((x, u) => `<span title="${u}: ${x.toFixed(3)}" data-bg="${colour(x, 'tanh', 1)}"></span>`).join('')
       + '</div></div>';
   });
   html += '<div class="arrow">▲ softmax</div>';
   html += `<div class="row"><div class="label">${t('output')}</div><div class="bars">`
     + ins.next[s].map(([sym, p]) => `<div class="bar"><span class="sym">${escapeHtml(visible(sym))}</span>`
-      + `<span class="fill" style="width:${(100 * p).toFixed(1)}%"></span><span>${(100 * p).toFixed(1)}%</span></div>`).join('')
+      + `<span class="fill" data-width="${(100 * p).toFixed(1)}%"></span><span>${(100 * p).toFixed(1)}%</span></div>`).join('')
     + '</div></div>';
   stack.innerHTML = html;
+  applyStyles(stack);
 }
 
 function moveStep(delta) {

@@ -107,6 +107,9 @@ class ClassroomPageBrowserTest {
         String generated = browser.findElement(By.cssSelector("#output .generated")).getAttribute("textContent");
         assertEquals(120, generated.codePointCount(0, generated.length()));
         assertEquals(10, browser.findElements(By.cssSelector("#next-chart .bar")).size());
+        // under the page's Content-Security-Policy the bars' widths are set through the style object
+        String width = browser.findElement(By.cssSelector("#next-chart .fill")).getAttribute("style");
+        assertTrue(width.contains("width"), "bar width not applied: '" + width + "'");
         screenshot("serve-gerar.png");
 
         browser.findElement(By.cssSelector(".tab[data-tab=celula]")).click();
