@@ -29,7 +29,29 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         NativeEnvironment.prepare();
+        stopOnSignals();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * {@code kill -INT} and {@code kill -TERM} of Pena's PID end it through the shutdown hooks
+     * (a training run saves its checkpoint first; see {@link StopOnInterrupt}). The JVM does this
+     * by itself only where the signal was not ignored when it started, and a shell starts
+     * background commands with SIGINT ignored: so Pena restores both signals' default action and
+     * asks for them itself. Exit codes are the usual 128 + signal number. (SIGHUP is left as it
+     * is, for nohup.)
+     */
+    @SuppressWarnings("restriction")
+    private static void stopOnSignals() {
+        for (String name : new String[]{"INT", "TERM"}) {
+            try {
+                sun.misc.Signal signal = new sun.misc.Signal(name);
+                NativeEnvironment.restoreDefaultAction(signal.getNumber());
+                sun.misc.Signal.handle(signal, s -> System.exit(128 + s.getNumber()));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // no such signal here, or the JVM keeps it (-Xrs): its default stands
+            }
+        }
     }
 
     /** The configured command line, also used by tests with their own output streams. */

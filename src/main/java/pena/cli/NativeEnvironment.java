@@ -26,6 +26,9 @@ final class NativeEnvironment {
         int setenv(String name, String value, int overwrite);
 
         String getenv(String name);
+
+        /** {@code signal(2)}; a null handler is SIG_DFL. */
+        com.sun.jna.Pointer signal(int signal, com.sun.jna.Pointer handler);
     }
 
     private NativeEnvironment() {
@@ -40,6 +43,20 @@ final class NativeEnvironment {
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             System.err.println("warning: could not set " + WAIT_POLICY + " for OpenMP (" + e.getMessage()
                     + "); set OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS=1 yourself for full speed");
+        }
+    }
+
+    /**
+     * Gives {@code signal} its default action again where the parent started Pena with it ignored
+     * (a shell does that to SIGINT for background commands): the JVM installs its own handler
+     * only for signals that were not ignored, so without this {@code kill -INT} would do nothing.
+     */
+    static void restoreDefaultAction(int signal) {
+        try {
+            CLibrary c = (CLibrary) Native.loadLibrary("c", CLibrary.class);
+            c.signal(signal, null);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // the JVM's own choice stands
         }
     }
 

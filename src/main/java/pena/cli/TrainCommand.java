@@ -2,6 +2,8 @@ package pena.cli;
 
 import pena.nn.CellType;
 import pena.nn.NetworkSpec;
+import pena.corpus.CorpusLibrary;
+import pena.train.FixedOptions;
 import pena.train.TrainOptions;
 import pena.train.Trainer;
 import picocli.CommandLine;
@@ -121,13 +123,34 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(options, new ModelValidation(valStreams), out, System.console() != null);
         try (StopOnInterrupt ignored = new StopOnInterrupt(trainer::requestStop)) {
             Trainer.Outcome outcome = trainer.run();
-            // DESIGN.md's chars_per_s; a word model's speed is in tokens
-            String speed = options.spec().level().startsWith("word") ? "tokens_per_s" : "chars_per_s";
-            out.printf(Locale.ROOT, "%s %s=%.0f params=%d%n", outcome.best().resultLine(), speed,
-                    outcome.charsPerSecond(), outcome.parameters());
+            if (outcome.best() != null) {
+                // DESIGN.md's chars_per_s; a word model's speed is in tokens
+                String speed = outcome.spec().level().startsWith("word") ? "tokens_per_s" : "chars_per_s";
+                out.printf(Locale.ROOT, "%s %s=%.0f params=%d%n", outcome.best().resultLine(), speed,
+                        outcome.charsPerSecond(), outcome.parameters());
+            }
             out.flush();
+            if (outcome.failure() != null) {
+                spec.commandLine().getErr().println("pena: " + outcome.failure());
+                spec.commandLine().getErr().flush();
+                return UserErrors.FAILED;
+            }
             return 0;
         }
+    }
+
+    /** The options given on this command line that a resumed run must already have. */
+    private FixedOptions fixedOptions() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        java.util.function.Predicate<String> has = given::hasMatchedOption;
+        String tokenLevel = has.test("--level") || has.test("--lowercase") ? (lowercase ? "word-lowercase" : level) : null;
+        return new FixedOptions(tokenLevel, has.test("--cell") ? cell : null, has.test("--layers") ? layers : null,
+                has.test("--hidden") ? hidden : null, has.test("--embedding") ? embedding : null,
+                has.test("--dense") ? dense : null, has.test("--dropout") ? dropout : null,
+                has.test("--l2") ? l2 : null, has.test("--lr") ? learningRate : null, has.test("--clip") ? clip : null,
+                has.test("--batch") ? batch : null, has.test("--tbptt") ? tbptt : null, has.test("--seed") ? seed : null,
+                has.test("--val-fraction") ? valFraction : null,
+                has.test("--corpus") ? CorpusLibrary.standard().resolve(corpus) : null);
     }
 
     private TrainOptions options() {
@@ -137,8 +160,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (epochs != null && epochs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1");
         }
-        if (minutes != null && !(minutes > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be positive");
+        if (minutes != null && !(minutes > 0 && minutes <= 525_600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be positive and at most "
+                    + "a year (525600)");
+        }
+        if (!(evalEvery >= 0 && evalEvery <= 86_400)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--eval-every must be 0 (automatic) or "
+                    + "seconds up to a day (86400)");
+        }
+        if (maxSteps < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-steps must be 0 or positive");
         }
         if (!(valFraction > 0 && valFraction <= 0.5)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--val-fraction must be in (0, 0.5]");
@@ -170,6 +201,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
             out = Path.of("models", defaultName());
         }
+        if (out.getFileName() == null || out.getFileName().toString().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out '" + out + "' names no run; give a "
+                    + "path such as models/NAME (the run writes NAME.zip and NAME.ckpt.zip there)");
+        }
         CellType cellType;
         try {
             cellType = CellType.parse(cell);
@@ -198,7 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
         int epochBudget = epochs != null ? epochs : (minutes == null ? 10 : 0);
         return new TrainOptions(corpus, network, batch, valFraction, epochBudget, minutes == null ? 0 : minutes,
                 evalEvery, out, resume, force, maxSteps, "carry".equals(state), "word".equals(level) ? maxVocab : 0,
-                "word".equals(level) ? minCount : 1);
+                "word".equals(level) ? minCount : 1, resume ? fixedOptions() : FixedOptions.none());
     }
 
     private String defaultName() {

@@ -11,10 +11,12 @@ import pena.token.Vocabulary;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Enumeration;
 import java.util.List;
@@ -39,6 +41,7 @@ import java.util.zip.ZipOutputStream;
 public final class ModelFile {
     public static final String FORMAT = "pena-model";
     public static final int VERSION = 1;
+    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -64,9 +67,9 @@ public final class ModelFile {
         Path zipTemp = null;
         try {
             Files.createDirectories(parent);
-            networkTemp = Files.createTempFile(parent, "network", ".tmp");
+            networkTemp = Files.createTempFile(parent, temporaryPrefix(target) + "network.", TEMPORARY_SUFFIX);
             ModelSerializer.writeModel(model.network(), networkTemp.toFile(), withOptimizer);
-            zipTemp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
+            zipTemp = Files.createTempFile(parent, temporaryPrefix(target), TEMPORARY_SUFFIX);
             try (ZipFile network = new ZipFile(networkTemp.toFile());
                  ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipTemp))) {
                 copyEntries(network, out);
@@ -78,12 +81,61 @@ public final class ModelFile {
                 put(out, "pena/validation.json", JSON.writeValueAsBytes(model.validationTexts()));
             }
             readableByAll(zipTemp);
+            // on disk before it takes the model's name: a power cut never leaves a named, empty model
+            try (FileChannel channel = FileChannel.open(zipTemp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             Files.move(zipTemp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(parent);
         } catch (IOException e) {
             throw new ModelFileException(target + ": cannot write the model (" + e.getMessage() + ")", e);
         } finally {
             deleteQuietly(networkTemp);
             deleteQuietly(zipTemp);
+        }
+    }
+
+    /**
+     * Removes the temporary files that saves of {@code target} left behind when their process was
+     * killed mid-write (call it holding the run's lock, so no save of it is under way).
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        String name = target.getFileName().toString();
+        String prefix = temporaryPrefix(target);
+        int removed = 0;
+        if (!Files.isDirectory(parent)) {
+            return 0;
+        }
+        try (var files = Files.list(parent)) {
+            for (Path p : files.toList()) {
+                String f = p.getFileName().toString();
+                // this version's names, and the names of Pena before it (NAME.zip<digits>.tmp)
+                boolean ours = (f.startsWith(prefix) && f.endsWith(TEMPORARY_SUFFIX))
+                        || (f.startsWith(name) && f.endsWith(TEMPORARY_SUFFIX)
+                        && f.substring(name.length(), f.length() - TEMPORARY_SUFFIX.length()).matches("\\d+"));
+                if (ours && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            // what could not be removed stays; it is only wasted space
+        }
+        return removed;
+    }
+
+    private static String temporaryPrefix(Path target) {
+        return "." + target.getFileName() + ".";
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not every system can sync a folder; the rename itself is atomic
         }
     }
 
@@ -94,6 +146,10 @@ public final class ModelFile {
 
     /** @param withOptimizer also restore the optimizer state (for resuming training) */
     public static PenaModel load(Path file, boolean withOptimizer) {
+        if (Files.isDirectory(file)) {
+            throw new ModelFileException(file + ": is a folder, not a model file; give the .zip that `pena train` "
+                    + "wrote, e.g. models/demo.zip");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file + ": no such model file" + hint(file));
         }
@@ -118,10 +174,7 @@ public final class ModelFile {
                     TrainingState.class);
             List<String> validation = List.of(JSON.readValue(read(zip, required(zip, file, "pena/validation.json")),
                     String[].class));
-            required(zip, file, "configuration.json");
-            required(zip, file, "coefficients.bin");
-            boolean hasOptimizer = withOptimizer && zip.getEntry("updaterState.bin") != null;
-            MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), hasOptimizer);
+            MultiLayerNetwork restored = NetworkEntries.restore(zip, file, withOptimizer);
             Vocabulary vocabulary = new Vocabulary(vocabularyData.symbols(), vocabularyData.counts());
             if (vocabulary.size() != spec.vocabularySize()) {
                 throw new ModelFileException(file + ": damaged model (vocabulary of " + vocabulary.size()
@@ -136,6 +189,9 @@ public final class ModelFile {
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException(file + ": damaged or truncated model file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ModelFileException(file + ": too large to load in this Java's memory (" + Runtime.getRuntime()
+                    .maxMemory() / (1 << 20) + " MB); a model of this size is damaged, or give Java more with -Xmx");
         }
     }
 
@@ -148,9 +204,7 @@ public final class ModelFile {
     }
 
     private static byte[] read(ZipFile zip, ZipEntry entry) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
-        }
+        return NetworkEntries.read(zip, entry, NetworkEntries.MAX_TEXT_ENTRY);
     }
 
     private static void copyEntries(ZipFile from, ZipOutputStream out) throws IOException {

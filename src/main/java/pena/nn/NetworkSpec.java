@@ -44,11 +44,11 @@ public record NetworkSpec(String level, CellType cell, int layers, int hidden, i
         if (!(dropout >= 0 && dropout < 1)) {
             problems.add("--dropout must be in [0, 1) (got " + dropout + ")");
         }
-        if (!(l2 >= 0)) {
-            problems.add("--l2 must be 0 or positive (got " + l2 + ")");
+        if (!(l2 >= 0 && l2 < 1e6)) {
+            problems.add("--l2 must be 0 or a positive number below 1e6 (got " + l2 + ")");
         }
-        if (!(clip >= 0)) {
-            problems.add("--clip must be 0 (off) or positive (got " + clip + ")");
+        if (!(clip >= 0 && Double.isFinite(clip))) {
+            problems.add("--clip must be 0 (off) or a positive number (got " + clip + ")");
         }
         if (!(learningRate > 0 && learningRate < 1)) {
             problems.add("--lr must be in (0, 1) (got " + learningRate + ")");

@@ -24,18 +24,27 @@ import java.nio.file.Path;
  * @param maxVocabulary at most this many token ids, {@code <unk>} included (0: no limit for
  *                      characters, {@value #DEFAULT_WORD_VOCABULARY} for words)
  * @param minCount      a token seen fewer times in training is {@code <unk>}
+ * @param fixed         the options given this time that a resumed run must already have
  */
 public record TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs,
                            double minutes, double evalEverySeconds, Path out, boolean resume, boolean force,
-                           long maxSteps, boolean carryState, int maxVocabulary, int minCount) {
+                           long maxSteps, boolean carryState, int maxVocabulary, int minCount, FixedOptions fixed) {
     public static final int DEFAULT_WORD_VOCABULARY = 10_000;
+
+    public TrainOptions {
+        String name = out == null || out.getFileName() == null ? "" : out.getFileName().toString();
+        if (name.isEmpty() || name.equals(".zip") || name.equals(".") || name.equals("..")) {
+            throw new TrainingException("--out '" + out + "' names no run; give a path such as models/NAME "
+                    + "(the run writes NAME.zip and NAME.ckpt.zip there)");
+        }
+    }
 
     /** Every symbol of the training text in the vocabulary (up to the level's default size). */
     public TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs, double minutes,
                         double evalEverySeconds, Path out, boolean resume, boolean force, long maxSteps,
                         boolean carryState) {
         this(corpus, spec, batch, valFraction, epochs, minutes, evalEverySeconds, out, resume, force, maxSteps,
-                carryState, 0, 1);
+                carryState, 0, 1, FixedOptions.none());
     }
 
     /** The vocabulary limit in force: as given, else the level's default. */
@@ -52,6 +61,11 @@ public record TrainOptions(String corpus, NetworkSpec spec, int batch, double va
 
     public Path checkpoint() {
         return sibling(".ckpt.zip");
+    }
+
+    /** Held while the run lives: one run per output at a time. */
+    public Path lockFile() {
+        return sibling(".lock");
     }
 
     private Path sibling(String suffix) {

@@ -17,6 +17,7 @@ import pena.token.Tokenizers;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class Trainer {
     private long tokensSeen;
     private double previousSeconds;
     private double bestBpc = Double.NaN;
-    private Validation.Score bestScore;
+    private Validation.Score bestScore;        // the best model's score, once known in this session
+    private boolean bestFileIsThisRuns;        // OUT.zip exists and was written by this run
     private final List<HistoryPoint> history = new ArrayList<>();
 
     public Trainer(TrainOptions options, Validation validation, PrintWriter out, boolean terminal) {
@@ -57,10 +59,14 @@ public final class Trainer {
     /**
      * What a finished run leaves.
      *
-     * @param history every evaluation point of the run, earlier sessions' included
+     * @param best     the best model's score (null only when a run diverged before its first evaluation)
+     * @param spec     the network trained (a resumed run's comes from its checkpoint)
+     * @param history  every evaluation point of the run, earlier sessions' included
+     * @param failure  why the run ended early with an error (divergence), else null; the files
+     *                 are as they were at the last evaluation point
      */
-    public record Outcome(Validation.Score best, double charsPerSecond, long parameters, boolean interrupted,
-                          List<HistoryPoint> history) {
+    public record Outcome(Validation.Score best, NetworkSpec spec, double charsPerSecond, long parameters,
+                          boolean interrupted, List<HistoryPoint> history, String failure) {
     }
 
     /** Shows every window to {@code observer} just before it is fitted (experiments check what runs saw). */
@@ -73,7 +79,17 @@ public final class Trainer {
         stopRequested = true;
     }
 
+    /** Runs holding the lock of its output, so that no other run writes the same files meanwhile. */
     public Outcome run() {
+        try (RunLock lock = RunLock.take(options.lockFile(), "the run " + options.out(), "--out")) {
+            // a save killed mid-write (kill -9, power cut) leaves its temporary files: ours to remove
+            ModelFile.removeLeftovers(options.bestModel());
+            ModelFile.removeLeftovers(options.checkpoint());
+            return runLocked();
+        }
+    }
+
+    private Outcome runLocked() {
         if (options.resume()) {
             resume();
         } else {
@@ -98,6 +114,11 @@ public final class Trainer {
         long steps = 0;
         double nextEvaluation = previousSeconds + interval;
         boolean budgetSpent = budgetSpent(previousSeconds);
+        if (budgetSpent && options.resume()) {
+            out.printf(Locale.ROOT, "the run's budget is already spent (%.0f s trained, epoch %d); nothing to train: "
+                    + "give a larger --minutes or --epochs to continue it%n", previousSeconds, epoch + 1);
+        }
+        String failure = null;
 
         while (!budgetSpent && !stopRequested) {
             if (window == 0) {
@@ -119,9 +140,11 @@ public final class Trainer {
                 sessionTrainingSeconds += (System.nanoTime() - t0) / 1e9;
                 if (!Double.isFinite(loss)) {
                     progress.breakLine();
-                    throw new TrainingException("training diverged at epoch " + (epoch + 1) + ", window " + window
-                            + " (loss " + loss + "); the best model so far is kept in " + options.bestModel()
-                            + "; try a lower --lr or a smaller --clip");
+                    failure = "training diverged at epoch " + (epoch + 1) + ", window " + window + " (loss " + loss
+                            + "); " + (bestFileIsThisRuns ? "the best model so far is kept in " + options.bestModel()
+                            + " and the checkpoint of its last evaluation in " + options.checkpoint() + "; "
+                            : "nothing was saved; ") + "try a lower --lr or a smaller --clip";
+                    break;
                 }
                 lossSum += loss * w.tokens();
                 lossTokens += w.tokens();
@@ -145,6 +168,9 @@ public final class Trainer {
                     nextEvaluation = seconds + interval;
                 }
             }
+            if (failure != null) {
+                break;
+            }
             if (!windows.hasNext()) {
                 epoch++;
                 window = 0;
@@ -153,14 +179,41 @@ public final class Trainer {
         }
         double seconds = previousSeconds + sessionTrainingSeconds;
         double speed = sessionTrainingSeconds > 0 ? sessionTokens / sessionTrainingSeconds : 0;
-        evaluate(seconds, lossTokens > 0 ? lossSum / lossTokens : Double.NaN, speed);
+        if (failure != null) {
+            return new Outcome(bestScore != null ? bestScore : savedBest(), model.spec(), speed, network.numParams(),
+                    stopRequested, List.copyOf(history), failure);
+        }
+        // A last evaluation point for what was trained since the previous one. None when nothing
+        // was (a spent budget, an immediate stop): the checkpoint already says where the run is.
+        if (lossTokens > 0 || history.isEmpty()) {
+            evaluate(seconds, lossTokens > 0 ? lossSum / lossTokens : Double.NaN, speed);
+        }
         if (stopRequested) {
             out.println("stopped: checkpoint " + options.checkpoint() + "; continue with the same command and --resume");
         }
         out.printf(Locale.ROOT, "trained %.0f s in this session (%.0f s wall), best model: %s%n",
                 sessionTrainingSeconds, (System.nanoTime() - sessionStart) / 1e9, options.bestModel());
         out.flush();
-        return new Outcome(bestScore, speed, network.numParams(), stopRequested, List.copyOf(history));
+        Validation.Score best = bestScore != null ? bestScore : savedBest();
+        return new Outcome(best, model.spec(), speed > 0 ? speed : model.training().charsPerSecond(),
+                network.numParams(), stopRequested, List.copyOf(history), null);
+    }
+
+    /**
+     * The best model's score when this session found none better: from the checkpoint, or (files
+     * written before the checkpoint kept it) by scoring the best model file once.
+     */
+    private Validation.Score savedBest() {
+        String line = model.training().bestResult();
+        if (line != null) {
+            HistoryPoint point = history.stream().filter(p -> p.validationBpc() == bestBpc).findFirst().orElse(null);
+            return new Validation.Score(bestBpc, point == null ? Double.NaN : point.validationPerplexity(), line);
+        }
+        if (Files.exists(options.bestModel())) {
+            Validation.Score score = validation.score(ModelFile.load(options.bestModel(), false));
+            return score;
+        }
+        return null;
     }
 
     private void start() {
@@ -170,7 +223,8 @@ public final class Trainer {
         }
         NetworkSpec requested = options.spec();
         Tokenizer tokenizer = Tokenizers.forLevel(requested.level());
-        Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(options.corpus()));
+        Path corpusPath = CorpusLibrary.standard().resolve(options.corpus());
+        Corpus corpus = Corpus.read(corpusPath);
         data = TrainingData.prepare(corpus, options.valFraction(), tokenizer, null, options.batch(), requested.tbptt(),
                 options.vocabularyLimit(), options.minCount());
         NetworkSpec spec = requested.withVocabularySize(data.vocabulary().size());
@@ -179,7 +233,8 @@ public final class Trainer {
         if (spec.level().startsWith("word")) {
             UnigramBias.apply(network, data.vocabulary().counts());
         }
-        TrainingState state = TrainingState.start(options.corpus(), options.valFraction(), data.streams().batch());
+        TrainingState state = TrainingState.start(corpusPath.toAbsolutePath().normalize().toString(),
+                options.valFraction(), data.streams().batch());
         model = new PenaModel(network, spec, data.vocabulary(), state, data.validationTexts());
         out.println("training " + spec.describe());
     }
@@ -191,6 +246,12 @@ public final class Trainer {
         }
         PenaModel saved = ModelFile.load(options.checkpoint(), true);
         TrainingState state = saved.training();
+        List<String> conflicts = options.fixed().conflicts(saved.spec(), state);
+        if (!conflicts.isEmpty()) {
+            throw new TrainingException("--resume continues the run in " + options.checkpoint() + " as it was built; "
+                    + "these options cannot change: " + String.join(", ", conflicts) + ". Leave them out, or start "
+                    + "a new run with another --out");
+        }
         Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(state.corpus()));
         data = TrainingData.prepare(corpus, state.valFraction(), saved.tokenizer(), saved.vocabulary(), state.batch(),
                 saved.spec().tbptt());
@@ -200,6 +261,7 @@ public final class Trainer {
         tokensSeen = state.tokensSeen();
         previousSeconds = state.seconds();
         bestBpc = state.bestValidationBpc();
+        bestFileIsThisRuns = !Double.isNaN(bestBpc) && Files.exists(options.bestModel());
         history.addAll(state.history());
         out.printf(Locale.ROOT, "resuming %s at epoch %d, window %d, %.0f s trained (architecture from the checkpoint: %s)%n",
                 options.checkpoint(), epoch + 1, window, previousSeconds, saved.spec().describe());
@@ -223,12 +285,15 @@ public final class Trainer {
             out.println("   " + preview.replace("\n", "\n   "));
         }
         out.flush();
+        String bestLine = best ? score.resultLine() : model.training().bestResult();
         model = model.withTraining(new TrainingState(model.training().corpus(), model.training().valFraction(),
-                model.training().batch(), epoch, window, tokensSeen, seconds, bestBpc, history, speed));
-        ModelFile.save(model, options.checkpoint(), true);
+                model.training().batch(), epoch, window, tokensSeen, seconds, bestBpc, history, speed, bestLine));
+        // the best model first: a checkpoint never describes a best model that is not on disk
         if (best) {
             ModelFile.save(model, options.bestModel(), false);
+            bestFileIsThisRuns = true;
         }
+        ModelFile.save(model, options.checkpoint(), true);
     }
 
     /** Mean cross-entropy in nats per token of the window just fitted. */
