@@ -204,7 +204,9 @@ public final class ModelFile {
     }
 
     private static byte[] read(ZipFile zip, ZipEntry entry) throws IOException {
-        return NetworkEntries.read(zip, entry, NetworkEntries.MAX_TEXT_ENTRY);
+        long limit = entry.getName().equals("pena/validation.json") ? NetworkEntries.MAX_TEXT_ENTRY
+                : NetworkEntries.MAX_SMALL_ENTRY;
+        return NetworkEntries.read(zip, entry, limit);
     }
 
     private static void copyEntries(ZipFile from, ZipOutputStream out) throws IOException {

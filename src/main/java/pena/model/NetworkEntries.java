@@ -27,8 +27,10 @@ final class NetworkEntries {
     static final String CONFIGURATION = "configuration.json";
     static final String COEFFICIENTS = "coefficients.bin";
     static final String UPDATER = "updaterState.bin";
-    /** Pena's JSON entries and DL4J's configuration: the validation texts are the largest. */
+    /** The validation texts, the largest of Pena's JSON entries. */
     static final long MAX_TEXT_ENTRY = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
+    /** DL4J's configuration and Pena's other JSON entries (spec, vocabulary, history). */
+    static final long MAX_SMALL_ENTRY = 64L << 20;
     /** An array's header in DL4J's binary format, generously. */
     private static final long ARRAY_HEADER = 64 * 1024;
 
@@ -36,7 +38,7 @@ final class NetworkEntries {
     }
 
     static MultiLayerNetwork restore(ZipFile zip, Path file, boolean withOptimizer) throws IOException {
-        String json = new String(read(zip, required(zip, file, CONFIGURATION), MAX_TEXT_ENTRY), StandardCharsets.UTF_8);
+        String json = new String(read(zip, required(zip, file, CONFIGURATION), MAX_SMALL_ENTRY), StandardCharsets.UTF_8);
         MultiLayerConfiguration configuration = MultiLayerConfiguration.fromJson(json);
         long parameters = 0;
         for (NeuralNetConfiguration layer : configuration.getConfs()) {
