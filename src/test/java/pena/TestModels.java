@@ -40,4 +40,13 @@ public final class TestModels {
         NetworkSpec spec = spec(layers, hidden, vocabulary.size(), 16);
         return new PenaModel(network(spec), spec, vocabulary, TrainingState.start("test", 0.1, 4), List.of(text));
     }
+
+    /** An untrained word model (embedding 8) over the words of {@code text}. */
+    public static PenaModel untrainedWords(String text, int hidden) {
+        pena.token.WordTokenizer tokenizer = new pena.token.WordTokenizer(false);
+        Vocabulary vocabulary = Vocabulary.build(tokenizer, List.of(text));
+        NetworkSpec spec = new NetworkSpec("word", CellType.LSTM, 1, hidden, 8, 0, 0, 0, 5, 2e-3, 16, 7,
+                vocabulary.size());
+        return new PenaModel(network(spec), spec, vocabulary, TrainingState.start("test", 0.1, 4), List.of(text));
+    }
 }

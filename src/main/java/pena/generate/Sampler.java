@@ -3,6 +3,7 @@ package pena.generate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import pena.data.WindowArrays;
+import pena.model.ModelText;
 import pena.model.PenaModel;
 import pena.nn.FastStepper;
 import pena.nn.StatefulNetwork;
@@ -12,7 +13,6 @@ import pena.token.Vocabulary;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Generates text from a model: the prime is read, then each drawn token is fed back one step at
@@ -34,11 +34,16 @@ public final class Sampler {
      * caller should say so); a character model refuses them.
      */
     public Set<String> unknownInPrime(String prime) {
-        return model.vocabulary().unknownSymbols(model.tokenizer(), prime);
+        return read(prime).unknown();
     }
 
-    private boolean isWordLevel() {
-        return model.spec().level().startsWith("word");
+    /** The prime as the model reads it (see {@link ModelText}): one rule with inspection and the page. */
+    private ModelText read(String prime) {
+        try {
+            return ModelText.read(model, prime, "the prime");
+        } catch (ModelText.UnknownSymbolsException e) {
+            throw new SamplingException(e.getMessage());
+        }
     }
 
     /** Receives each generated token and the model's probabilities for the one after it. */
@@ -72,17 +77,12 @@ public final class Sampler {
     public String generate(String prime, int length, SamplingOptions options, TokenSink sink) {
         Tokenizer tokenizer = model.tokenizer();
         Vocabulary vocabulary = model.vocabulary();
-        Set<String> unknown = vocabulary.unknownSymbols(tokenizer, prime);
-        if (!unknown.isEmpty() && !isWordLevel()) {
-            throw new SamplingException("the prime uses symbols this model never saw in training: "
-                    + unknown.stream().map(s -> "'" + s + "'").collect(Collectors.joining(" "))
-                    + "; remove or replace them");
-        }
         if (length < 0) {
             throw new SamplingException("--length must be 0 or positive, got " + length);
         }
-        List<String> primeSymbols = tokenizer.split(prime.isEmpty() ? defaultPrime(vocabulary) : prime);
-        int[] primeIds = primeSymbols.stream().mapToInt(vocabulary::id).toArray();
+        ModelText read = read(prime.isEmpty() ? defaultPrime(vocabulary) : prime);
+        List<String> primeSymbols = read.tokens();
+        int[] primeIds = read.ids();
 
         Stepper stepper = stepper();
         TokenChooser chooser = new TokenChooser(options);

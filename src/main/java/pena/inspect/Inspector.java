@@ -1,16 +1,14 @@
 package pena.inspect;
 
+import pena.model.ModelText;
 import pena.model.PenaModel;
 import pena.nn.FastStepper;
-import pena.token.Tokenizer;
 import pena.token.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a text through a model from the zero state, one token at a time, recording every
@@ -30,18 +28,19 @@ public final class Inspector {
     }
 
     public Inspection inspect(String text, int top) {
-        Tokenizer tokenizer = model.tokenizer();
         Vocabulary vocabulary = model.vocabulary();
         if (text.isEmpty()) {
             throw new InspectionException("--text is empty: give a sentence to read");
         }
-        Set<String> unknown = vocabulary.unknownSymbols(tokenizer, text);
-        if (!unknown.isEmpty()) {
-            throw new InspectionException("the text uses symbols this model never saw in training: "
-                    + unknown.stream().map(s -> "'" + s + "'").collect(Collectors.joining(" "))
-                    + "; remove or replace them");
+        ModelText read;
+        try {
+            // one rule with sampling: canonical text; unknown words are <unk>, unknown characters refused
+            read = ModelText.read(model, text, "the text");
+        } catch (ModelText.UnknownSymbolsException e) {
+            throw new InspectionException(e.getMessage());
         }
-        List<String> tokens = tokenizer.split(text);
+        List<String> tokens = read.tokens();
+        int[] ids = read.ids();
         if (tokens.size() > MAX_TOKENS) {
             throw new InspectionException("the text has " + tokens.size() + " tokens; inspect at most " + MAX_TOKENS);
         }
@@ -58,7 +57,7 @@ public final class Inspector {
         List<List<Inspection.Candidate>> next = new ArrayList<>();
         for (int t = 0; t < steps; t++) {
             int step = t;
-            float[] p = stepper.next(vocabulary.id(tokens.get(t)),
+            float[] p = stepper.next(ids[t],
                     (layer, quantity, v) -> values.get(layer).get(quantity)[step] = v);
             next.add(top(p, top, vocabulary));
         }

@@ -1,5 +1,6 @@
 package pena.cli;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pena.TestModels;
@@ -32,6 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ProcessSignalsTest {
     private static final long WAIT_SECONDS = 90;
+    private final List<ProcessHandle> started = new ArrayList<>();
+
+    /** Whatever a failed test left running is killed. */
+    @AfterEach
+    void killLeftovers() {
+        for (ProcessHandle p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
 
     /**
      * A Pena process started the way a user starts it, its output in files.
@@ -76,13 +87,14 @@ class ProcessSignalsTest {
         return command;
     }
 
-    private static Launched pena(Path dir, String name, String... args) throws IOException {
+    private Launched pena(Path dir, String name, String... args) throws IOException {
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(javaCommand(args)).redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().remove(Main.VERBOSE_VARIABLE);
         Process process = builder.start();
+        started.add(process.toHandle());
         return new Launched(process, process.toHandle(), out, err);
     }
 
@@ -90,7 +102,7 @@ class ProcessSignalsTest {
      * Pena started in the background by a shell script ({@code pena … &}): the shell starts it
      * with SIGINT ignored. The shell waits for it and exits with its status.
      */
-    private static Launched penaInBackground(Path dir, String name, String... args) throws Exception {
+    private Launched penaInBackground(Path dir, String name, String... args) throws Exception {
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         Path pid = dir.resolve(name + ".pid");
@@ -103,11 +115,13 @@ class ProcessSignalsTest {
                 .redirectError(err.toFile());
         builder.environment().remove(Main.VERBOSE_VARIABLE);
         Process shell = builder.start();
+        started.add(shell.toHandle());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while ((!Files.exists(pid) || Files.readString(pid).isBlank()) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         ProcessHandle pena = ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).orElseThrow();
+        started.add(pena);
         return new Launched(shell, pena, out, err);
     }
 

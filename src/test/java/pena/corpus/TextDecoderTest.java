@@ -33,4 +33,25 @@ class TextDecoderTest {
         assertEquals("ão\nçe\n", text);
         assertEquals(6, text.codePointCount(0, text.length()));
     }
+
+    @Test
+    void aNulByteAnywhereMakesAFileBinaryByOneRule() {
+        byte[] late = ("Capitu olhou para mim. ".repeat(2000) + "\0 e sorriu.").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CorpusException e = assertThrows(CorpusException.class, () -> TextDecoder.decode("late.txt", late));
+        assertTrue(e.getMessage().contains("binary") && e.getMessage().contains("NUL"), e.getMessage());
+        byte[] early = "\0Capitu".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(assertThrows(CorpusException.class, () -> TextDecoder.decode("early.txt", early)).getMessage()
+                .contains("binary"));
+    }
+
+    @Test
+    void utf16IsNamedWithTheCommandThatConvertsIt() {
+        String text = "Ação e coração, disse Capitu.\n".repeat(20);
+        for (java.nio.charset.Charset cs : java.util.List.of(java.nio.charset.StandardCharsets.UTF_16,
+                java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+            CorpusException e = assertThrows(CorpusException.class, () -> TextDecoder.decode("u16.txt", text.getBytes(cs)));
+            assertTrue(e.getMessage().contains("UTF-16") && e.getMessage().contains("iconv -f utf-16 -t utf-8"),
+                    cs + ": " + e.getMessage());
+        }
+    }
 }

@@ -136,6 +136,17 @@ class ClassroomServerTest {
     }
 
     @Test
+    void primesAndSentencesAreReadInTheCorpusForm() throws Exception {
+        String decomposed = java.text.Normalizer.normalize("Ninguém\r\n", java.text.Normalizer.Form.NFD);
+        Generation typed = generate("prime=" + prime(decomposed) + "&length=50&seed=4");
+        assertEquals(200, typed.status(), String.valueOf(typed.last()));
+        assertEquals(generate("prime=" + prime("Ninguém\n") + "&length=50&seed=4").text(), typed.text());
+        HttpResponse<String> inspected = get("/api/inspect?text=" + prime(decomposed));
+        assertEquals(200, inspected.statusCode(), inspected.body());
+        assertEquals(8, JSON.readTree(inspected.body()).get("tokens").size());
+    }
+
+    @Test
     void inspectGivesEveryLayersGatesPerCharacter() throws Exception {
         HttpResponse<String> response = get("/api/inspect?text=" + prime("a rua"));
         assertEquals(200, response.statusCode(), response.body());
