@@ -3,6 +3,7 @@ package pena.cli;
 import pena.compare.CompareOptions;
 import pena.compare.Experiment;
 import pena.compare.Report;
+import pena.train.RunLock;
 import pena.compare.RunPlan;
 import pena.compare.RunResult;
 import pena.nn.CellType;
@@ -89,6 +90,13 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CompareOptions options = options();
+        // one experiment per report folder; taking the lock also finds an unwritable --report now
+        try (RunLock lock = RunLock.take(report.resolve("compare.lock"), "the report " + report, "--report")) {
+            return compare(options, out);
+        }
+    }
+
+    private Integer compare(CompareOptions options, PrintWriter out) {
         Experiment experiment = new Experiment(options, new ModelValidation(valStreams), out,
                 System.console() != null);
         List<RunPlan> plans = experiment.plan();

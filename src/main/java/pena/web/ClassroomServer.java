@@ -134,11 +134,14 @@ public final class ClassroomServer implements AutoCloseable {
     public void start() {
         try {
             server.start();
-        } catch (BindException e) {
-            close();
-            throw new WebException("cannot listen on " + connector.getHost() + ":" + connector.getPort() + " ("
-                    + e.getMessage() + "); choose another --port, or an address of this machine for --host");
         } catch (Exception e) {
+            close();
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof BindException bind) {
+                    throw new WebException("cannot listen on " + connector.getHost() + ":" + connector.getPort() + " ("
+                            + bind.getMessage() + "); choose another --port, or an address of this machine for --host");
+                }
+            }
             close();
             throw new WebException("cannot start the page on " + connector.getHost() + ":" + connector.getPort()
                     + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
