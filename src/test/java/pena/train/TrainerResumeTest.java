@@ -166,8 +166,9 @@ class TrainerResumeTest {
                     e.getMessage());
         }
         assertArrayEquals(best, Files.readAllBytes(dir.resolve("copy.zip")));
-        // released: the run goes on
+        // released: the run goes on, and leaves no lock file behind
         assertNull(train(options(run, 0, 1, true, FixedOptions.none()), new TestValidation()).failure());
+        assertFalse(Files.exists(dir.resolve("copy.lock")));
     }
 
     @Test
