@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run at a time per output: an operating-system lock on {@code NAME.lock} beside the run's
@@ -17,10 +21,15 @@ import java.nio.file.StandardOpenOption;
  * second run gets. Taking it is also the check that the folder is writable, before any training.
  * The holder removes the file when it ends (a killed run leaves it, harmlessly: the next run
  * locks it again). Because of that removal, a lock taken on a file that was removed meanwhile is
- * no lock at all: the taker checks that the name still leads to the file it locked (what it wrote
- * through its lock reads back through the name) and otherwise tries again.
+ * no lock at all: the taker checks, by the file's identity (device and inode), that the name
+ * still leads to the file it locked, and otherwise tries again.
+ *
+ * <p>POSIX locks belong to the process, and closing any descriptor of the file drops them; so
+ * the lock file is never opened twice in one JVM (a second take there is refused from a table of
+ * held locks) and never read through its name while held.
  */
 public final class RunLock implements AutoCloseable {
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -38,35 +47,53 @@ public final class RunLock implements AutoCloseable {
      * @throws TrainingException when another process holds it or the folder cannot be written
      */
     public static RunLock take(Path file, String what, String option) {
-        Path folder = file.toAbsolutePath().getParent();
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            // held in this very JVM: asking the OS again would open and close the file, and closing
+            // any descriptor of a file drops this process's POSIX lock on it
+            throw inUse(what, option, holderLine());
+        }
+        try {
+            return lock(key, what, option);
+        } catch (RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    private static RunLock lock(Path file, String what, String option) {
+        Path folder = file.getParent();
         for (int attempt = 0; attempt < 5; attempt++) {
             FileChannel channel = null;
             try {
                 Files.createDirectories(folder);
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
-                FileLock lock;
                 try {
-                    lock = channel.tryLock();
-                } catch (OverlappingFileLockException sameProcess) {
-                    lock = null;
+                    Files.createFile(file);
+                } catch (FileAlreadyExistsException exists) {
+                    // another run's, or one a killed run left
                 }
+                Object before = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+                channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock();
                 if (lock == null) {
                     String holder = readHolder(channel);
                     channel.close();
-                    throw new TrainingException(what + " is in use by another Pena run"
-                            + (holder.isEmpty() ? "" : " (" + holder + ")") + "; wait for it to finish, stop it, "
-                            + "or choose another " + option);
+                    throw inUse(what, option, holder);
                 }
-                String holder = holderLine() + " #" + System.nanoTime();
+                // the name must still lead to the file we locked: a holder removes its file on
+                // the way out, and a lock on a removed file guards nothing
+                Object after = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+                if (before == null || !before.equals(after)) {
+                    lock.release();
+                    channel.close();
+                    continue;
+                }
                 channel.truncate(0);
-                channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+                channel.write(ByteBuffer.wrap(holderLine().getBytes(StandardCharsets.UTF_8)), 0);
                 channel.force(true);
-                if (holder.equals(readName(file))) {
-                    return new RunLock(file, channel, lock);
-                }
-                lock.release(); // the file was removed under us: lock the one that has the name now
-                channel.close();
+                return new RunLock(file, channel, lock);
+            } catch (NoSuchFileException removedMeanwhile) {
+                closeQuietly(channel);
             } catch (IOException e) {
                 closeQuietly(channel);
                 throw new TrainingException("cannot write in " + folder + " (" + e.getClass().getSimpleName()
@@ -77,12 +104,9 @@ public final class RunLock implements AutoCloseable {
         throw new TrainingException(what + " is being started and stopped by other runs right now; try again");
     }
 
-    private static String readName(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+    private static TrainingException inUse(String what, String option, String holder) {
+        return new TrainingException(what + " is in use by another Pena run" + (holder.isEmpty() ? "" : " (" + holder
+                + ")") + "; wait for it to finish, stop it, or choose another " + option);
     }
 
     @Override
@@ -98,6 +122,7 @@ public final class RunLock implements AutoCloseable {
             // closing the channel releases it too
         }
         closeQuietly(channel);
+        HELD.remove(file);
     }
 
     private static String holderLine() {
@@ -112,9 +137,7 @@ public final class RunLock implements AutoCloseable {
         try {
             ByteBuffer buffer = ByteBuffer.allocate(400);
             channel.read(buffer, 0);
-            String line = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
-            int nonce = line.lastIndexOf(" #");
-            return nonce < 0 ? line : line.substring(0, nonce);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return "";
         }

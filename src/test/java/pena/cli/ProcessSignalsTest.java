@@ -141,7 +141,9 @@ class ProcessSignalsTest {
             assertEquals(0, pena.pena().descendants().count(), "the started process has a child doing the work");
             if (signal.equals("TERM")) {
                 // meanwhile a second run on the same --out is refused at once, naming the first
-                CliTest.Run second = CliTest.pena(training(run));
+                List<String> again = new ArrayList<>(List.of(training(run)));
+                again.addAll(List.of("--max-steps", "1")); // bounded, should the lock ever fail
+                CliTest.Run second = CliTest.pena(again.toArray(String[]::new));
                 second.failsWithOneLine(1, "in use by another Pena run (PID " + pena.pena().pid());
             }
             pena.signal(signal);
