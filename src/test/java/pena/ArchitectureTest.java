@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ArchitectureTest {
     private static final Map<String, List<String>> MAY_USE = Map.ofEntries(
-            Map.entry("corpus", List.of()),
+            Map.entry("files", List.of()),
+            Map.entry("corpus", List.of("files")),
             Map.entry("token", List.of("corpus")),
             Map.entry("data", List.of("token")),
             Map.entry("nn", List.of()),

@@ -1,5 +1,6 @@
 package pena.compare;
 
+import pena.files.AtomicFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -208,10 +208,7 @@ public final class Experiment {
     /** Written to a temporary file and renamed: a result file is whole or absent. */
     static void write(RunResult result, Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            JSON.writeValue(temp.toFile(), result);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, temp -> JSON.writeValue(temp.toFile(), result));
         } catch (IOException e) {
             throw new CompareException("cannot write " + file + " (" + e.getMessage() + "); check the --report folder");
         }

@@ -1,12 +1,10 @@
 package pena.compare;
 
+import pena.files.AtomicFile;
 import pena.model.HistoryPoint;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -107,10 +105,7 @@ public final class Report {
 
     private static void writeAtomically(Path file, String text) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.writeString(file, text);
         } catch (IOException e) {
             throw new CompareException("cannot write " + file + " (" + e.getMessage() + "); check the --report folder");
         }

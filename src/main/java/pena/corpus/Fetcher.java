@@ -1,5 +1,6 @@
 package pena.corpus;
 
+import pena.files.AtomicFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,9 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Locale;
@@ -94,11 +93,7 @@ public final class Fetcher {
 
     private static void writeAtomically(Path target, String text) {
         try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.writeString(target, text);
         } catch (IOException e) {
             throw new CorpusException(target + ": cannot write (" + e.getMessage() + ")", e);
         }

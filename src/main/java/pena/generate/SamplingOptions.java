@@ -11,7 +11,7 @@ package pena.generate;
 public record SamplingOptions(double temperature, int topK, double topP, long seed) {
     public SamplingOptions {
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-            throw new SamplingException("--temperature must be 0 (argmax) or positive, got " + temperature);
+            throw new SamplingException("--temperature must be 0 (argmax) or a positive number, got " + temperature);
         }
         if (topK < 0) {
             throw new SamplingException("--top-k must be 0 (off) or positive, got " + topK);

@@ -1,10 +1,8 @@
 package pena.inspect;
 
+import pena.files.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -40,11 +38,7 @@ public final class CsvExport {
 
     public static void write(Inspection inspection, Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            Files.writeString(temp, csv(inspection), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.writeString(file, csv(inspection));
         } catch (IOException e) {
             throw new InspectionException("cannot write " + file + " (" + e.getMessage() + ")");
         }

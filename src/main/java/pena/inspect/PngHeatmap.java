@@ -1,5 +1,6 @@
 package pena.inspect;
 
+import pena.files.AtomicFile;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,9 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The inspection of one layer as a picture: a heatmap per quantity (units down, characters
@@ -73,11 +72,7 @@ public final class PngHeatmap {
         }
         g.dispose();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            ImageIO.write(image, "png", temp.toFile());
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, temp -> ImageIO.write(image, "png", temp.toFile()));
         } catch (IOException e) {
             throw new InspectionException("cannot write " + file + " (" + e.getMessage() + ")");
         }

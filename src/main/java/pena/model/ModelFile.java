@@ -5,19 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import pena.files.AtomicFile;
 import pena.nn.NetworkSpec;
 import pena.nn.StatefulNetwork;
 import pena.token.Vocabulary;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -41,7 +37,6 @@ import java.util.zip.ZipOutputStream;
 public final class ModelFile {
     public static final String FORMAT = "pena-model";
     public static final int VERSION = 1;
-    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -62,16 +57,23 @@ public final class ModelFile {
      * @param withOptimizer keep Adam's state (needed to resume; triples the file size)
      */
     public static void save(PenaModel model, Path target, boolean withOptimizer) {
-        Path parent = target.toAbsolutePath().getParent();
         Path networkTemp = null;
-        Path zipTemp = null;
         try {
-            Files.createDirectories(parent);
-            networkTemp = Files.createTempFile(parent, temporaryPrefix(target) + "network.", TEMPORARY_SUFFIX);
+            networkTemp = AtomicFile.temporary(target, "network");
             ModelSerializer.writeModel(model.network(), networkTemp.toFile(), withOptimizer);
-            zipTemp = Files.createTempFile(parent, temporaryPrefix(target), TEMPORARY_SUFFIX);
-            try (ZipFile network = new ZipFile(networkTemp.toFile());
-                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipTemp))) {
+            Path network = networkTemp;
+            AtomicFile.write(target, temp -> writeZip(model, network, temp));
+        } catch (IOException e) {
+            throw new ModelFileException(target + ": cannot write the model (" + e.getMessage() + ")", e);
+        } finally {
+            deleteQuietly(networkTemp);
+        }
+    }
+
+    /** DL4J's entries, then Pena's. */
+    private static void writeZip(PenaModel model, Path networkFile, Path zipFile) throws IOException {
+        try (ZipFile network = new ZipFile(networkFile.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipFile))) {
                 copyEntries(network, out);
                 put(out, "pena/format.json", JSON.writeValueAsBytes(new Format(FORMAT, VERSION)));
                 put(out, "pena/spec.json", JSON.writeValueAsBytes(model.spec()));
@@ -79,19 +81,6 @@ public final class ModelFile {
                         new VocabularyData(model.vocabulary().symbols(), model.vocabulary().counts())));
                 put(out, "pena/training.json", JSON.writeValueAsBytes(model.training()));
                 put(out, "pena/validation.json", JSON.writeValueAsBytes(model.validationTexts()));
-            }
-            readableByAll(zipTemp);
-            // on disk before it takes the model's name: a power cut never leaves a named, empty model
-            try (FileChannel channel = FileChannel.open(zipTemp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(zipTemp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            syncFolder(parent);
-        } catch (IOException e) {
-            throw new ModelFileException(target + ": cannot write the model (" + e.getMessage() + ")", e);
-        } finally {
-            deleteQuietly(networkTemp);
-            deleteQuietly(zipTemp);
         }
     }
 
@@ -102,41 +91,7 @@ public final class ModelFile {
      * @return how many were removed
      */
     public static int removeLeftovers(Path target) {
-        Path parent = target.toAbsolutePath().getParent();
-        String name = target.getFileName().toString();
-        String prefix = temporaryPrefix(target);
-        int removed = 0;
-        if (!Files.isDirectory(parent)) {
-            return 0;
-        }
-        try (var files = Files.list(parent)) {
-            for (Path p : files.toList()) {
-                String f = p.getFileName().toString();
-                // this version's names, and the names of Pena before it (NAME.zip<digits>.tmp)
-                boolean ours = (f.startsWith(prefix) && f.endsWith(TEMPORARY_SUFFIX))
-                        || (f.startsWith(name) && f.endsWith(TEMPORARY_SUFFIX)
-                        && f.substring(name.length(), f.length() - TEMPORARY_SUFFIX.length()).matches("\\d+"));
-                if (ours && Files.isRegularFile(p)) {
-                    Files.deleteIfExists(p);
-                    removed++;
-                }
-            }
-        } catch (IOException e) {
-            // what could not be removed stays; it is only wasted space
-        }
-        return removed;
-    }
-
-    private static String temporaryPrefix(Path target) {
-        return "." + target.getFileName() + ".";
-    }
-
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // not every system can sync a folder; the rename itself is atomic
-        }
+        return AtomicFile.removeLeftovers(target);
     }
 
     /** Reads a model; anything that is not a readable Pena model of this format is refused clearly. */
@@ -234,15 +189,6 @@ public final class ModelFile {
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** Temporary files are private (rw-------); a model is an ordinary file (rw-r--r--). */
-    private static void readableByAll(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // not a POSIX file system: keep the defaults
-        }
     }
 
     private static void deleteQuietly(Path path) {
