@@ -1,5 +1,6 @@
 package pena;
 
+import pena.nn.TokenLevel;
 import pena.model.PenaModel;
 import pena.model.TrainingState;
 import pena.nn.CellType;
@@ -17,7 +18,7 @@ public final class TestModels {
     }
 
     public static NetworkSpec spec(int layers, int hidden, int vocabularySize, int tbptt) {
-        return new NetworkSpec("char", CellType.LSTM, layers, hidden, 0, 0, 0, 0, 5, 2e-3, tbptt, 7, vocabularySize);
+        return new NetworkSpec(TokenLevel.CHAR, CellType.LSTM, layers, hidden, 0, 0, 0, 0, 5, 2e-3, tbptt, 7, vocabularySize);
     }
 
     public static StatefulNetwork network(NetworkSpec spec) {
@@ -45,7 +46,7 @@ public final class TestModels {
     public static PenaModel untrainedWords(String text, int hidden) {
         pena.token.WordTokenizer tokenizer = new pena.token.WordTokenizer(false);
         Vocabulary vocabulary = Vocabulary.build(tokenizer, List.of(text));
-        NetworkSpec spec = new NetworkSpec("word", CellType.LSTM, 1, hidden, 8, 0, 0, 0, 5, 2e-3, 16, 7,
+        NetworkSpec spec = new NetworkSpec(TokenLevel.WORD, CellType.LSTM, 1, hidden, 8, 0, 0, 0, 5, 2e-3, 16, 7,
                 vocabulary.size());
         return new PenaModel(network(spec), spec, vocabulary, TrainingState.start("test", 0.1, 4), List.of(text));
     }

@@ -3,6 +3,7 @@ package pena.cli;
 import pena.compare.CompareOptions;
 import pena.compare.Experiment;
 import pena.compare.Report;
+import pena.nn.TokenLevel;
 import pena.train.RunLock;
 import pena.compare.RunPlan;
 import pena.compare.RunResult;
@@ -59,11 +60,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--match", defaultValue = "params", description = "params: widen the other cells to the reference's parameter count; hidden: same width (default: ${DEFAULT-VALUE}).")
     String match;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Parallel streams (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", description = "Parallel streams (default: 32 for char, 16 for word, as in train).")
+    Integer batch;
 
-    @Option(names = "--tbptt", defaultValue = "64", description = "Truncated BPTT window (default: ${DEFAULT-VALUE}).")
-    int tbptt;
+    @Option(names = "--tbptt", description = "Truncated BPTT window (default: 64 for char, 32 for word, as in train).")
+    Integer tbptt;
 
     @Option(names = "--lr", defaultValue = "2e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
@@ -141,14 +142,19 @@ public final class CompareCommand implements Callable<Integer> {
         if (layers.isEmpty() || layers.stream().anyMatch(l -> l < 1 || l > 8)) {
             throw new CommandLine.ParameterException(cl, "--layers takes depths between 1 and 8, e.g. 2,3");
         }
-        if (hidden < 1 || seeds < 1 || batch < 1 || tbptt < 1 || sampleLength < 0 || valStreams < 1) {
+        TokenLevel tokenLevel;
+        try {
+            tokenLevel = TokenLevel.of(level, false);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        int streams = batch != null ? batch : tokenLevel.defaultBatch();
+        int window = tbptt != null ? tbptt : tokenLevel.defaultTbptt();
+        if (hidden < 1 || seeds < 1 || streams < 1 || window < 1 || sampleLength < 0 || valStreams < 1) {
             throw new CommandLine.ParameterException(cl,
                     "--hidden, --seeds, --batch, --tbptt and --val-streams must be at least 1");
         }
-        if (!"char".equals(level) && !"word".equals(level)) {
-            throw new CommandLine.ParameterException(cl, "--level must be char or word");
-        }
-        int input = "word".equals(level) && embedding == 0 ? 128 : embedding;
+        int input = embedding == 0 ? tokenLevel.defaultEmbedding() : embedding;
         CompareOptions.Match matching = switch (match) {
             case "params" -> CompareOptions.Match.PARAMS;
             case "hidden" -> CompareOptions.Match.HIDDEN;
@@ -157,8 +163,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(valFraction > 0 && valFraction <= 0.5)) {
             throw new CommandLine.ParameterException(cl, "--val-fraction must be in (0, 0.5]");
         }
-        return new CompareOptions(corpus, level, cellTypes, layers, hidden, input, matching, seeds, seed,
-                minutes == null ? 0 : minutes, epochs == null ? 0 : epochs, batch, tbptt, learningRate, valFraction,
+        return new CompareOptions(corpus, tokenLevel, cellTypes, layers, hidden, input, matching, seeds, seed,
+                minutes == null ? 0 : minutes, epochs == null ? 0 : epochs, streams, window, learningRate, valFraction,
                 evalEvery, report, prime, sampleLength);
     }
 }

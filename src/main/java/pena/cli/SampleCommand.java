@@ -55,7 +55,7 @@ public final class SampleCommand implements Callable<Integer> {
         SamplingOptions first = new SamplingOptions(temperature, topK, topP, firstSeed);
         PenaModel loaded = ModelFile.load(model, false);
         Sampler sampler = new Sampler(loaded);
-        boolean words = loaded.spec().level().startsWith("word");
+        boolean words = loaded.spec().level().words();
         var unknown = words ? sampler.unknownInPrime(prime) : java.util.Set.<String>of();
         if (!unknown.isEmpty()) {
             err.println("warning: the model does not know " + String.join(", ", unknown.stream()

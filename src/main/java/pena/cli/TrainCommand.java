@@ -2,6 +2,7 @@ package pena.cli;
 
 import pena.nn.CellType;
 import pena.nn.NetworkSpec;
+import pena.nn.TokenLevel;
 import pena.corpus.CorpusLibrary;
 import pena.train.FixedOptions;
 import pena.train.TrainOptions;
@@ -125,7 +126,7 @@ public final class TrainCommand implements Callable<Integer> {
             Trainer.Outcome outcome = trainer.run();
             if (outcome.best() != null) {
                 // DESIGN.md's chars_per_s; a word model's speed is in tokens
-                String speed = outcome.spec().level().startsWith("word") ? "tokens_per_s" : "chars_per_s";
+                String speed = outcome.spec().level().unit() + "_per_s";
                 out.printf(Locale.ROOT, "%s %s=%.0f params=%d%n", outcome.best().resultLine(), speed,
                         outcome.charsPerSecond(), outcome.parameters());
             }
@@ -177,14 +178,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (valStreams < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--val-streams must be at least 1");
         }
-        boolean wordLevel = "word".equals(level);
-        // A word window costs a softmax over the whole vocabulary per token: smaller windows give
-        // a word model several times more updates in the same minutes (README, word level).
+        TokenLevel tokenLevel;
+        try {
+            tokenLevel = TokenLevel.of(level, lowercase);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean wordLevel = tokenLevel.words();
         if (batch == null) {
-            batch = wordLevel ? 16 : 32;
+            batch = tokenLevel.defaultBatch();
         }
         if (tbptt == null) {
-            tbptt = wordLevel ? 32 : 64;
+            tbptt = tokenLevel.defaultTbptt();
         }
         if (wordLevel && evalEvery == 0 && minutes != null) {
             evalEvery = Math.max(10, Math.min(300, minutes * 60 / 5)); // a word validation pass costs tens of seconds
@@ -211,17 +216,10 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cell: " + e.getMessage());
         }
-        if (!"char".equals(level) && !"word".equals(level)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--level must be char or word");
-        }
-        if (lowercase && !"word".equals(level)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lowercase applies to --level word only");
-        }
         if (maxVocab < 2 || minCount < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-vocab must be at least 2 and --min-count at least 1");
         }
-        String tokenLevel = lowercase ? "word-lowercase" : level;
-        int inputSize = embedding != null ? embedding : ("word".equals(level) ? 128 : 0);
+        int inputSize = embedding != null ? embedding : tokenLevel.defaultEmbedding();
         NetworkSpec network = new NetworkSpec(tokenLevel, cellType, layers, hidden, inputSize, dense, dropout, l2, clip,
                 learningRate, tbptt, seed, 2);
         if (!network.problems().isEmpty()) {
@@ -232,8 +230,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         int epochBudget = epochs != null ? epochs : (minutes == null ? 10 : 0);
         return new TrainOptions(corpus, network, batch, valFraction, epochBudget, minutes == null ? 0 : minutes,
-                evalEvery, out, resume, force, maxSteps, "carry".equals(state), "word".equals(level) ? maxVocab : 0,
-                "word".equals(level) ? minCount : 1, resume ? fixedOptions() : FixedOptions.none());
+                evalEvery, out, resume, force, maxSteps, "carry".equals(state), wordLevel ? maxVocab : 0,
+                wordLevel ? minCount : 1, resume ? fixedOptions() : FixedOptions.none());
     }
 
     private String defaultName() {

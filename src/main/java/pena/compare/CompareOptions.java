@@ -1,6 +1,7 @@
 package pena.compare;
 
 import pena.nn.CellType;
+import pena.nn.TokenLevel;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * One experiment's settings.
  *
  * @param corpus        corpus path or name, as the user gave it
- * @param level         {@code char} or {@code word}
+ * @param level         characters or words
  * @param cells         the cells compared, in report order; the first is the reference for
  *                      parameter matching and for "time to reach"
  * @param layers        stack depths; every cell is run at every depth
@@ -29,7 +30,7 @@ import java.util.List;
  * @param prime         prime of the samples in the report ("" for the model's default)
  * @param sampleLength  tokens per sample
  */
-public record CompareOptions(String corpus, String level, List<CellType> cells, List<Integer> layers, int hidden,
+public record CompareOptions(String corpus, TokenLevel level, List<CellType> cells, List<Integer> layers, int hidden,
                              int embedding, Match match, int seeds, long baseSeed, double minutes, int epochs,
                              int batch, int tbptt, double learningRate, double valFraction, double evalEverySeconds,
                              Path report, String prime, int sampleLength) {

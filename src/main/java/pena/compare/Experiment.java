@@ -68,8 +68,8 @@ public final class Experiment {
     /** The runs, in order: for each depth, each cell, each seed. Reads the corpus to size the vocabulary. */
     public List<RunPlan> plan() {
         Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(options.corpus()));
-        boolean words = options.level().startsWith("word");
-        data = TrainingData.prepare(corpus, options.valFraction(), Tokenizers.forLevel(options.level()),
+        boolean words = options.level().words();
+        data = TrainingData.prepare(corpus, options.valFraction(), Tokenizers.forLevel(options.level().id()),
                 null, options.batch(), options.tbptt(), words ? TrainOptions.DEFAULT_WORD_VOCABULARY : Integer.MAX_VALUE, 1);
         int vocabulary = data.vocabulary().size();
         List<RunPlan> plans = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class Experiment {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "corpus: %s, %,d training %s, vocabulary %d, last %.0f%% of each "
                         + "document held out for validation", options.corpus(), data.trainingTokens(),
-                "word".equals(options.level()) ? "tokens" : "characters", data.vocabulary().size(),
+                options.level().words() ? "tokens" : "characters", data.vocabulary().size(),
                 100 * options.valFraction()));
         lines.add(String.format(Locale.ROOT, "budget: %s per run (validation time not counted); runs one after "
                 + "the other", options.budget()));

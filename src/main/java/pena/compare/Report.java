@@ -25,7 +25,7 @@ public final class Report {
         if (results.isEmpty()) {
             throw new CompareException("no finished run to report in " + options.report());
         }
-        String tokenWord = "word".equals(options.level()) ? "tokens" : "characters";
+        String tokenWord = options.level().words() ? "tokens" : "characters";
         writeAtomically(options.report().resolve("runs.csv"), csv(results));
         CurvesChart.write(results, tokenWord, options.report().resolve("curves.png"));
         writeAtomically(options.report().resolve("report.md"), markdown(options, setup, results));
@@ -49,7 +49,7 @@ public final class Report {
     static String markdown(CompareOptions options, List<String> setup, List<RunResult> results) {
         String reference = options.reference().id();
         List<ConfigurationSummary> rows = ConfigurationSummary.of(results, reference);
-        String speed = "word".equals(options.level()) ? "tokens/s" : "chars/s";
+        String speed = options.level().unit() + "/s";
         StringBuilder md = new StringBuilder();
         md.append("# ").append(String.join(" vs ", options.cells().stream().map(c -> c.id().toUpperCase(Locale.ROOT))
                 .toList())).append(" — ").append(options.corpus()).append("\n\n");

@@ -15,7 +15,7 @@ final class Sentences {
         if (ref == null) {
             return lines;
         }
-        boolean words = "word".equals(options.level());
+        boolean words = options.level().words();
         for (ConfigurationSummary other : depth) {
             if (other == ref) {
                 continue;

@@ -38,7 +38,7 @@ public record ModelText(List<String> tokens, int[] ids, Set<String> unknown) {
                 ids[i] = vocabulary.id(token);
             }
         }
-        if (!unknown.isEmpty() && !model.spec().level().startsWith("word")) {
+        if (!unknown.isEmpty() && !model.spec().level().words()) {
             throw new UnknownSymbolsException(what + " uses symbols this model never saw in training: "
                     + unknown.stream().map(ModelText::visible).collect(Collectors.joining(" "))
                     + "; remove or replace them");

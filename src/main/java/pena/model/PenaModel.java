@@ -18,7 +18,7 @@ public record PenaModel(StatefulNetwork network, NetworkSpec spec, Vocabulary vo
                         List<String> validationTexts) {
 
     public Tokenizer tokenizer() {
-        return Tokenizers.forLevel(spec.level());
+        return Tokenizers.forLevel(spec.level().id());
     }
 
     public PenaModel withTraining(TrainingState state) {

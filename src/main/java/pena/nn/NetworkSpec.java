@@ -7,7 +7,7 @@ import java.util.List;
  * Everything that fixes a network's shape and training arithmetic. Stored in every model
  * file, so a resumed run or a sampler rebuilds exactly this network.
  *
- * @param level         {@code char}, {@code word} or {@code word-lowercase}: what one token is
+ * @param level         what one token is: a character or a word (see {@link TokenLevel})
  * @param cell          the recurrent cell of every layer
  * @param layers        stacked recurrent layers (1-3; layer l's h is layer l+1's x)
  * @param hidden        units per recurrent layer: the size of h and c
@@ -22,7 +22,7 @@ import java.util.List;
  * @param seed          weight initialization seed
  * @param vocabularySize number of token ids (input and softmax width)
  */
-public record NetworkSpec(String level, CellType cell, int layers, int hidden, int embedding, int dense,
+public record NetworkSpec(TokenLevel level, CellType cell, int layers, int hidden, int embedding, int dense,
                           double dropout, double l2, double clip, double learningRate, int tbptt, long seed,
                           int vocabularySize) {
 

@@ -26,7 +26,7 @@ public record FixedOptions(String level, String cell, Integer layers, Integer hi
     /** One line per option given with a value that differs from the checkpoint's. */
     List<String> conflicts(NetworkSpec saved, TrainingState state) {
         List<String> problems = new ArrayList<>();
-        check(problems, "--level", level, saved.level());
+        check(problems, "--level", level, saved.level().id());
         check(problems, "--cell", cell, saved.cell().id());
         check(problems, "--layers", layers, saved.layers());
         check(problems, "--hidden", hidden, saved.hidden());

@@ -52,7 +52,7 @@ public record TrainOptions(String corpus, NetworkSpec spec, int batch, double va
         if (maxVocabulary > 0) {
             return maxVocabulary;
         }
-        return spec.level().startsWith("word") ? DEFAULT_WORD_VOCABULARY : Integer.MAX_VALUE;
+        return spec.level().words() ? DEFAULT_WORD_VOCABULARY : Integer.MAX_VALUE;
     }
 
     public Path bestModel() {

@@ -155,7 +155,7 @@ public final class Trainer {
                 double seconds = previousSeconds + sessionTrainingSeconds;
                 double speed = sessionTokens / sessionTrainingSeconds;
                 progress.update(epoch, (double) window / data.streams().windowsPerStream(), speed,
-                        model.spec().level().startsWith("word") ? "tokens/s" : "chars/s", lossSum / lossTokens,
+                        model.spec().level().unit() + "/s", lossSum / lossTokens,
                         eta(seconds, speed));
                 budgetSpent = budgetSpent(seconds) || (options.maxSteps() > 0 && steps >= options.maxSteps());
                 if (budgetSpent) {
@@ -222,7 +222,7 @@ public final class Trainer {
                     + "or --force to start over (its files are replaced)");
         }
         NetworkSpec requested = options.spec();
-        Tokenizer tokenizer = Tokenizers.forLevel(requested.level());
+        Tokenizer tokenizer = Tokenizers.forLevel(requested.level().id());
         Path corpusPath = CorpusLibrary.standard().resolve(options.corpus());
         Corpus corpus = Corpus.read(corpusPath);
         data = TrainingData.prepare(corpus, options.valFraction(), tokenizer, null, options.batch(), requested.tbptt(),
@@ -230,7 +230,7 @@ public final class Trainer {
         NetworkSpec spec = requested.withVocabularySize(data.vocabulary().size());
         StatefulNetwork network = new StatefulNetwork(NetworkFactory.configuration(spec));
         network.init();
-        if (spec.level().startsWith("word")) {
+        if (spec.level().words()) {
             UnigramBias.apply(network, data.vocabulary().counts());
         }
         TrainingState state = TrainingState.start(corpusPath.toAbsolutePath().normalize().toString(),

@@ -54,7 +54,7 @@ public final class ServedModel {
         info.put("id", id);
         info.put("name", name);
         info.put("cell", model.spec().cell().id());
-        info.put("level", model.spec().level());
+        info.put("level", model.spec().level().id());
         info.put("layers", model.spec().layers());
         info.put("hidden", model.spec().hidden());
         info.put("embedding", model.spec().embedding());

@@ -35,7 +35,7 @@ class ExperimentTest {
         String text = Corpus.read(TestData.sample()).documents().get(0).text();
         Files.writeString(corpus, text.substring(0, Math.min(text.length(), 6000)));
         Path report = dir.resolve("report");
-        CompareOptions options = new CompareOptions(corpus.toString(), "char", List.of(CellType.LSTM, CellType.GRU),
+        CompareOptions options = new CompareOptions(corpus.toString(), pena.nn.TokenLevel.CHAR, List.of(CellType.LSTM, CellType.GRU),
                 List.of(1), 24, 0, CompareOptions.Match.PARAMS, 2, 42, 0, 1, 4, 16, 5e-3, 0.1, 0.3, report, "A ", 40);
 
         StringWriter log = new StringWriter();

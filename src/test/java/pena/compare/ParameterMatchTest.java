@@ -1,5 +1,6 @@
 package pena.compare;
 
+import pena.nn.TokenLevel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import pena.nn.CellType;
@@ -14,7 +15,7 @@ class ParameterMatchTest {
     @CsvSource({"gru,2,256,90,0", "gru,3,256,90,0", "gru-original,2,256,90,0", "gru,2,128,60,32", "gru,1,32,40,0"})
     void aMatchedCellHasWithinTwoPercentOfTheLstmsParameters(String cell, int layers, int hidden, int vocabulary,
                                                              int embedding) {
-        NetworkSpec lstm = new NetworkSpec("char", CellType.LSTM, layers, hidden, embedding, 0, 0, 0, 5, 2e-3, 64, 1,
+        NetworkSpec lstm = new NetworkSpec(TokenLevel.CHAR, CellType.LSTM, layers, hidden, embedding, 0, 0, 0, 5, 2e-3, 64, 1,
                 vocabulary);
         int width = ParameterMatch.matchedHidden(lstm, CellType.parse(cell));
         long target = NetworkFactory.parameterCount(lstm);
@@ -27,7 +28,7 @@ class ParameterMatchTest {
     @ParameterizedTest
     @CsvSource({"lstm,2,64,30", "gru,2,64,30", "gru-original,3,48,50", "dl4j-lstm,1,20,10"})
     void theCountEqualsTheBuiltNetworks(String cell, int layers, int hidden, int vocabulary) {
-        NetworkSpec spec = new NetworkSpec("char", CellType.parse(cell), layers, hidden, 0, 0, 0, 0, 5, 2e-3, 16, 1,
+        NetworkSpec spec = new NetworkSpec(TokenLevel.CHAR, CellType.parse(cell), layers, hidden, 0, 0, 0, 0, 5, 2e-3, 16, 1,
                 vocabulary);
         var network = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(NetworkFactory.configuration(spec));
         network.init();

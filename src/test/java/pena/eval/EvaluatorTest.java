@@ -65,7 +65,7 @@ class EvaluatorTest {
         for (int i = 0; i < 2; i++) {
             pena.token.Tokenizer tokenizer = pena.token.Tokenizers.forLevel(levels[i]);
             pena.token.Vocabulary vocabulary = pena.token.Vocabulary.build(tokenizer, List.of(training));
-            pena.nn.NetworkSpec spec = new pena.nn.NetworkSpec(levels[i], pena.nn.CellType.GRU, 1, 8,
+            pena.nn.NetworkSpec spec = new pena.nn.NetworkSpec(pena.nn.TokenLevel.parse(levels[i]), pena.nn.CellType.GRU, 1, 8,
                     levels[i].equals("word") ? 6 : 0, 0, 0, 0, 5, 2e-3, 8, 1, vocabulary.size());
             PenaModel model = new PenaModel(TestModels.network(spec), spec, vocabulary,
                     pena.model.TrainingState.start("t", 0.1, 1), List.of(text));

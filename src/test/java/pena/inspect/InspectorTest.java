@@ -1,5 +1,6 @@
 package pena.inspect;
 
+import pena.nn.TokenLevel;
 import org.deeplearning4j.nn.api.Layer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +32,7 @@ class InspectorTest {
 
     private static PenaModel model(CellType cell, int layers) {
         Vocabulary vocabulary = Vocabulary.build(new CharTokenizer(), List.of(TEXT));
-        NetworkSpec spec = new NetworkSpec("char", cell, layers, 12, 0, 0, 0, 0, 5, 2e-3, 16, 3, vocabulary.size());
+        NetworkSpec spec = new NetworkSpec(TokenLevel.CHAR, cell, layers, 12, 0, 0, 0, 0, 5, 2e-3, 16, 3, vocabulary.size());
         StatefulNetwork network = TestModels.network(spec);
         // trained-looking weights: large enough that gates are not all near 0.5
         Nd4j.getRandom().setSeed(11);

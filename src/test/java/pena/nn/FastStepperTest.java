@@ -18,13 +18,13 @@ class FastStepperTest {
     @ParameterizedTest
     @EnumSource(CellType.class)
     void matchesRnnTimeStepWithOneHotInput(CellType cell) {
-        compare(new NetworkSpec("char", cell, 2, 16, 0, 0, 0, 0, 5, 2e-3, 8, 3, VOCABULARY));
+        compare(new NetworkSpec(TokenLevel.CHAR, cell, 2, 16, 0, 0, 0, 0, 5, 2e-3, 8, 3, VOCABULARY));
     }
 
     @ParameterizedTest
     @EnumSource(CellType.class)
     void matchesRnnTimeStepWithEmbeddingAndDense(CellType cell) {
-        compare(new NetworkSpec("char", cell, 3, 12, 6, 9, 0, 0, 5, 2e-3, 8, 3, VOCABULARY));
+        compare(new NetworkSpec(TokenLevel.CHAR, cell, 3, 12, 6, 9, 0, 0, 5, 2e-3, 8, 3, VOCABULARY));
     }
 
     private static void compare(NetworkSpec spec) {

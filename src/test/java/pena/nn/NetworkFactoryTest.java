@@ -38,14 +38,14 @@ class NetworkFactoryTest {
     }
 
     private static org.deeplearning4j.nn.conf.layers.Layer layer(CellType cell) {
-        NetworkSpec spec = new NetworkSpec("char", cell, 1, 8, 0, 0, 0, 0, 5, 2e-3, 8, 3, 9);
+        NetworkSpec spec = new NetworkSpec(TokenLevel.CHAR, cell, 1, 8, 0, 0, 0, 0, 5, 2e-3, 8, 3, 9);
         return NetworkFactory.configuration(spec).getConf(0).getLayer();
     }
 
     @ParameterizedTest
     @EnumSource(CellType.class)
     void embeddingAndDenseVariantsProduceADistributionPerStep(CellType cell) {
-        NetworkSpec spec = new NetworkSpec("char", cell, 2, 12, 5, 7, 0.1, 1e-4, 5, 2e-3, 8, 3, 9);
+        NetworkSpec spec = new NetworkSpec(TokenLevel.CHAR, cell, 2, 12, 5, 7, 0.1, 1e-4, 5, 2e-3, 8, 3, 9);
         StatefulNetwork network = new StatefulNetwork(NetworkFactory.configuration(spec));
         network.init();
         INDArray ids = Nd4j.create(new float[]{1, 2, 3, 4, 0, 8}, new long[]{2, 1, 3}, 'c');
@@ -59,7 +59,7 @@ class NetworkFactoryTest {
 
     @Test
     void badValuesAreNamedByTheirOption() {
-        NetworkSpec bad = new NetworkSpec("char", CellType.LSTM, 0, 16, 0, 0, 1.5, 0, 5, 2e-3, 0, 1, 10);
+        NetworkSpec bad = new NetworkSpec(TokenLevel.CHAR, CellType.LSTM, 0, 16, 0, 0, 1.5, 0, 5, 2e-3, 0, 1, 10);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkFactory.configuration(bad));
         assertTrue(e.getMessage().contains("--layers"), e.getMessage());
         assertTrue(e.getMessage().contains("--dropout"), e.getMessage());

@@ -1,5 +1,6 @@
 package pena.train;
 
+import pena.nn.TokenLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one run per output; what --resume cannot change is refused; files a run finds and leaves.
  */
 class TrainerResumeTest {
-    private static final NetworkSpec SPEC = new NetworkSpec("char", CellType.LSTM, 1, 16, 0, 0, 0, 0, 5, 5e-3, 32, 1, 2);
+    private static final NetworkSpec SPEC = new NetworkSpec(TokenLevel.CHAR, CellType.LSTM, 1, 16, 0, 0, 0, 0, 5, 5e-3, 32, 1, 2);
     private static final StringWriter LOG = new StringWriter();
 
     private static TrainOptions options(Path out, int epochs, long steps, boolean resume, FixedOptions fixed) {

@@ -1,5 +1,6 @@
 package pena.train;
 
+import pena.nn.TokenLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pena.TestData;
@@ -27,7 +28,7 @@ class TrainerTest {
     private static final Validation EXACT = new TestValidation();
 
     private static TrainOptions options(Path out, long steps, boolean resume) {
-        NetworkSpec spec = new NetworkSpec("char", CellType.LSTM, 2, 64, 0, 0, 0, 0, 5, 5e-3, 32, 1, 2);
+        NetworkSpec spec = new NetworkSpec(TokenLevel.CHAR, CellType.LSTM, 2, 64, 0, 0, 0, 0, 5, 5e-3, 32, 1, 2);
         return new TrainOptions(TestData.sample().toString(), spec, 32, 0.1, 0, 0, 0, out, resume, false, steps, true);
     }
 
@@ -75,7 +76,7 @@ class TrainerTest {
     @Test
     void aCorpusShorterThanOneWindowIsRefused(@TempDir Path dir) throws Exception {
         Path tiny = Files.writeString(dir.resolve("curto.txt"), "Olá, mundo.");
-        NetworkSpec spec = new NetworkSpec("char", CellType.LSTM, 1, 8, 0, 0, 0, 0, 5, 2e-3, 64, 1, 2);
+        NetworkSpec spec = new NetworkSpec(TokenLevel.CHAR, CellType.LSTM, 1, 8, 0, 0, 0, 0, 5, 2e-3, 64, 1, 2);
         TrainOptions options = new TrainOptions(tiny.toString(), spec, 4, 0.1, 1, 0, 0, dir.resolve("m"), false, false, 0, true);
         TrainingException e = assertThrows(TrainingException.class,
                 () -> new Trainer(options, EXACT, new PrintWriter(new StringWriter()), false).run());
