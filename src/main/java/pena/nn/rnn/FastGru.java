@@ -9,7 +9,7 @@ import java.util.Map;
  * {@link GruLayer}'s fast float path for the reset-after GRU (the default, see {@link Gru}):
  * per time step one {@code cblas_sgemm} for h(t-1)·RW (all three blocks) and the gate
  * arithmetic in Java loops; the window's x·W before the loop and its weight products after it
- * stay ND4J calls. Java arrays of the pass: "act" [T·B, 3n] (z, r, h̃ after their
+ * go through {@link WindowProducts}, split over the cores. Java arrays of the pass: "act" [T·B, 3n] (z, r, h̃ after their
  * nonlinearities), "part" [T·B, n] the recurrent candidate part h(t-1)·RW_h + RB, "h"
  * [(T+1)·B, n]; h also goes to the pass's ND4J array each step.
  */
