@@ -30,6 +30,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--corpus", required = true, paramLabel = "PATH|NAME", description = "Text to learn: a file, a folder or a corpus name.")
     String corpus;
 
+    /** --level, --batch, --tbptt, --lr, --seed, --minutes, --epochs, --val-fraction, --val-streams. */
+    @CommandLine.Mixin
+    RunOptions run;
+
     @Option(names = "--cells", defaultValue = "lstm,gru", split = ",", description = "Cells to compare; the first is the reference (default: ${DEFAULT-VALUE}).")
     List<String> cells;
 
@@ -39,44 +43,20 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "256", description = "Units per layer of the reference cell (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--level", defaultValue = "char", description = "Token level: char or word (word: embedding 128 unless --embedding says otherwise) (default: ${DEFAULT-VALUE}).")
-    String level;
-
     @Option(names = "--embedding", defaultValue = "0", description = "0: one-hot input; N: learned N-dimensional token vectors (default: ${DEFAULT-VALUE}).")
     int embedding;
 
-    @Option(names = "--minutes", description = "Training minutes per run (decimals allowed).")
-    Double minutes;
-
-    @Option(names = "--epochs", description = "Epochs per run.")
-    Integer epochs;
 
     @Option(names = "--seeds", defaultValue = "1", description = "Runs per configuration with different initial weights (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--seed", defaultValue = "42", description = "First weight seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--match", defaultValue = "params", description = "params: widen the other cells to the reference's parameter count; hidden: same width (default: ${DEFAULT-VALUE}).")
     String match;
 
-    @Option(names = "--batch", description = "Parallel streams (default: 32 for char, 16 for word, as in train).")
-    Integer batch;
 
-    @Option(names = "--tbptt", description = "Truncated BPTT window (default: 64 for char, 32 for word, as in train).")
-    Integer tbptt;
-
-    @Option(names = "--lr", defaultValue = "2e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Validation fraction of each document (default: ${DEFAULT-VALUE}).")
-    double valFraction;
 
     @Option(names = "--eval-every", paramLabel = "SECONDS", defaultValue = "0", description = "Training seconds between validation points; 0: a twelfth of --minutes, 2 minutes with --epochs (default: ${DEFAULT-VALUE}).")
     double evalEvery;
-
-    @Option(names = "--val-streams", defaultValue = "16", description = "Streams the validation split is scored in at each point (default: ${DEFAULT-VALUE}).")
-    int valStreams;
 
     @Option(names = "--prime", defaultValue = "", description = "Prime of the report's samples (default: the start of a paragraph).")
     String prime;
@@ -98,7 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Integer compare(CompareOptions options, PrintWriter out) {
-        Experiment experiment = new Experiment(options, new ModelValidation(valStreams), out,
+        Experiment experiment = new Experiment(options, new ModelValidation(run.valStreams), out,
                 System.console() != null);
         List<RunPlan> plans = experiment.plan();
         out.println("compare: " + plans.size() + " runs into " + report);
@@ -121,11 +101,13 @@ public final class CompareCommand implements Callable<Integer> {
 
     private CompareOptions options() {
         CommandLine cl = spec.commandLine();
-        if ((minutes == null) == (epochs == null)) {
+        if (run.minutes == null && run.epochs == null) {
             throw new CommandLine.ParameterException(cl, "give the budget of each run: --minutes M or --epochs N");
         }
-        if (minutes != null && !(minutes > 0) || epochs != null && epochs < 1) {
-            throw new CommandLine.ParameterException(cl, "--minutes must be positive and --epochs at least 1");
+        TokenLevel tokenLevel = run.check(cl, false);
+        if (!(evalEvery >= 0 && evalEvery <= 86_400)) {
+            throw new CommandLine.ParameterException(cl, "--eval-every must be 0 (automatic) or seconds up to a day "
+                    + "(86400)");
         }
         List<CellType> cellTypes = new ArrayList<>();
         for (String cell : cells) {
@@ -142,17 +124,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (layers.isEmpty() || layers.stream().anyMatch(l -> l < 1 || l > 8)) {
             throw new CommandLine.ParameterException(cl, "--layers takes depths between 1 and 8, e.g. 2,3");
         }
-        TokenLevel tokenLevel;
-        try {
-            tokenLevel = TokenLevel.of(level, false);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
-        }
-        int streams = batch != null ? batch : tokenLevel.defaultBatch();
-        int window = tbptt != null ? tbptt : tokenLevel.defaultTbptt();
-        if (hidden < 1 || seeds < 1 || streams < 1 || window < 1 || sampleLength < 0 || valStreams < 1) {
-            throw new CommandLine.ParameterException(cl,
-                    "--hidden, --seeds, --batch, --tbptt and --val-streams must be at least 1");
+        if (hidden < 1 || seeds < 1 || sampleLength < 0) {
+            throw new CommandLine.ParameterException(cl, "--hidden and --seeds must be at least 1, --sample-length 0 or more");
         }
         int input = embedding == 0 ? tokenLevel.defaultEmbedding() : embedding;
         CompareOptions.Match matching = switch (match) {
@@ -160,11 +133,8 @@ public final class CompareCommand implements Callable<Integer> {
             case "hidden" -> CompareOptions.Match.HIDDEN;
             default -> throw new CommandLine.ParameterException(cl, "--match must be params or hidden");
         };
-        if (!(valFraction > 0 && valFraction <= 0.5)) {
-            throw new CommandLine.ParameterException(cl, "--val-fraction must be in (0, 0.5]");
-        }
-        return new CompareOptions(corpus, tokenLevel, cellTypes, layers, hidden, input, matching, seeds, seed,
-                minutes == null ? 0 : minutes, epochs == null ? 0 : epochs, streams, window, learningRate, valFraction,
-                evalEvery, report, prime, sampleLength);
+        return new CompareOptions(corpus, tokenLevel, cellTypes, layers, hidden, input, matching, seeds, run.seed,
+                run.minutes == null ? 0 : run.minutes, run.epochs == null ? 0 : run.epochs, run.batch(tokenLevel),
+                run.tbptt(tokenLevel), run.learningRate, run.valFraction, evalEvery, report, prime, sampleLength);
     }
 }

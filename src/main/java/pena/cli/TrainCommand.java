@@ -29,8 +29,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Text to learn: a UTF-8 file, a folder of .txt files, or a corpus name (see `pena corpus list`).")
     String corpus;
 
-    @Option(names = "--level", defaultValue = "char", description = "Token level: char or word (words, punctuation marks and line breaks) (default: ${DEFAULT-VALUE}).")
-    String level;
+    /** --level, --batch, --tbptt, --lr, --seed, --minutes, --epochs, --val-fraction, --val-streams. */
+    @CommandLine.Mixin
+    RunOptions run;
 
     @Option(names = "--lowercase", description = "Word level: lowercase every word (capitals are put back after sentence ends when sampling).")
     boolean lowercase;
@@ -62,30 +63,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
     double l2;
 
-    @Option(names = "--batch", description = "Parallel streams through the text per step (default: 32 for char, 16 for word).")
-    Integer batch;
 
-    @Option(names = "--tbptt", description = "Window of truncated BPTT: gradients flow back this many tokens; the state carries "
-            + "further (default: 64 for char, 32 for word).")
-    Integer tbptt;
-
-    @Option(names = "--lr", defaultValue = "2e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
 
     @Option(names = "--clip", defaultValue = "5", description = "Gradient L2-norm limit per layer; 0 turns clipping off (default: ${DEFAULT-VALUE}).")
     double clip;
 
-    @Option(names = "--epochs", description = "Passes over the training text (default: 10 when --minutes is not given).")
-    Integer epochs;
 
-    @Option(names = "--minutes", description = "Training-time budget in minutes, decimals allowed (e.g. 0.5).")
-    Double minutes;
-
-    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Last fraction of each document held out for validation (default: ${DEFAULT-VALUE}).")
-    double valFraction;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the initial weights (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--out", paramLabel = "models/NAME", description = "Where the run's files go (default: models/<corpus name>).")
     Path out;
@@ -94,11 +77,6 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Training seconds between evaluation points; 0: a tenth of --minutes, at most 2 minutes "
                     + "(word level: a fifth, at most 5 minutes) (default: ${DEFAULT-VALUE}).")
     double evalEvery;
-
-    @Option(names = "--val-streams", defaultValue = "16",
-            description = "Streams the validation text is scored in at evaluation points; 1 is exact and slow, "
-                    + "as `pena evaluate` (default: ${DEFAULT-VALUE}).")
-    int valStreams;
 
     @Option(names = "--state", defaultValue = "carry",
             description = "carry: each window starts from the state the previous one ended in (truncated BPTT over "
@@ -121,7 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (layers > 3) {
             out.println("warning: recurrent stacks deeper than 3 layers rarely help; depth is usually added with --dense");
         }
-        Trainer trainer = new Trainer(options, new ModelValidation(valStreams), out, System.console() != null);
+        Trainer trainer = new Trainer(options, new ModelValidation(run.valStreams), out, System.console() != null);
         try (StopOnInterrupt ignored = new StopOnInterrupt(trainer::requestStop)) {
             Trainer.Outcome outcome = trainer.run();
             if (outcome.best() != null) {
@@ -141,30 +119,22 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options given on this command line that a resumed run must already have. */
-    private FixedOptions fixedOptions() {
+    private FixedOptions fixedOptions(TokenLevel level) {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
         java.util.function.Predicate<String> has = given::hasMatchedOption;
-        String tokenLevel = has.test("--level") || has.test("--lowercase") ? (lowercase ? "word-lowercase" : level) : null;
+        String tokenLevel = has.test("--level") || has.test("--lowercase") ? level.id() : null;
         return new FixedOptions(tokenLevel, has.test("--cell") ? cell : null, has.test("--layers") ? layers : null,
                 has.test("--hidden") ? hidden : null, has.test("--embedding") ? embedding : null,
                 has.test("--dense") ? dense : null, has.test("--dropout") ? dropout : null,
-                has.test("--l2") ? l2 : null, has.test("--lr") ? learningRate : null, has.test("--clip") ? clip : null,
-                has.test("--batch") ? batch : null, has.test("--tbptt") ? tbptt : null, has.test("--seed") ? seed : null,
-                has.test("--val-fraction") ? valFraction : null,
+                has.test("--l2") ? l2 : null, has.test("--lr") ? run.learningRate : null, has.test("--clip") ? clip : null,
+                has.test("--batch") ? run.batch : null, has.test("--tbptt") ? run.tbptt : null,
+                has.test("--seed") ? run.seed : null, has.test("--val-fraction") ? run.valFraction : null,
                 has.test("--corpus") ? CorpusLibrary.standard().resolve(corpus) : null);
     }
 
     private TrainOptions options() {
-        if (epochs != null && minutes != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --epochs or --minutes, not both");
-        }
-        if (epochs != null && epochs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1");
-        }
-        if (minutes != null && !(minutes > 0 && minutes <= 525_600)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be positive and at most "
-                    + "a year (525600)");
-        }
+        TokenLevel level = run.check(spec.commandLine(), lowercase);
+        Double minutes = run.minutes;
         if (!(evalEvery >= 0 && evalEvery <= 86_400)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--eval-every must be 0 (automatic) or "
                     + "seconds up to a day (86400)");
@@ -172,30 +142,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (maxSteps < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-steps must be 0 or positive");
         }
-        if (!(valFraction > 0 && valFraction <= 0.5)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--val-fraction must be in (0, 0.5]");
-        }
-        if (valStreams < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--val-streams must be at least 1");
-        }
-        TokenLevel tokenLevel;
-        try {
-            tokenLevel = TokenLevel.of(level, lowercase);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        boolean wordLevel = tokenLevel.words();
-        if (batch == null) {
-            batch = tokenLevel.defaultBatch();
-        }
-        if (tbptt == null) {
-            tbptt = tokenLevel.defaultTbptt();
-        }
+        boolean wordLevel = level.words();
+        double evaluationSeconds = evalEvery;
         if (wordLevel && evalEvery == 0 && minutes != null) {
-            evalEvery = Math.max(10, Math.min(300, minutes * 60 / 5)); // a word validation pass costs tens of seconds
-        }
-        if (batch < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+            // a word validation pass costs tens of seconds: fewer evaluation points
+            evaluationSeconds = Math.max(10, Math.min(300, minutes * 60 / 5));
         }
         if (corpus == null && !resume) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --corpus PATH|NAME (or --resume with --out)");
@@ -219,19 +170,19 @@ public final class TrainCommand implements Callable<Integer> {
         if (maxVocab < 2 || minCount < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-vocab must be at least 2 and --min-count at least 1");
         }
-        int inputSize = embedding != null ? embedding : tokenLevel.defaultEmbedding();
-        NetworkSpec network = new NetworkSpec(tokenLevel, cellType, layers, hidden, inputSize, dense, dropout, l2, clip,
-                learningRate, tbptt, seed, 2);
+        int inputSize = embedding != null ? embedding : level.defaultEmbedding();
+        NetworkSpec network = new NetworkSpec(level, cellType, layers, hidden, inputSize, dense, dropout, l2, clip,
+                run.learningRate, run.tbptt(level), run.seed, 2);
         if (!network.problems().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", network.problems()));
         }
         if (!"carry".equals(state) && !"reset".equals(state)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--state must be carry or reset");
         }
-        int epochBudget = epochs != null ? epochs : (minutes == null ? 10 : 0);
-        return new TrainOptions(corpus, network, batch, valFraction, epochBudget, minutes == null ? 0 : minutes,
-                evalEvery, out, resume, force, maxSteps, "carry".equals(state), wordLevel ? maxVocab : 0,
-                wordLevel ? minCount : 1, resume ? fixedOptions() : FixedOptions.none());
+        int epochBudget = run.epochs != null ? run.epochs : (minutes == null ? 10 : 0);
+        return new TrainOptions(corpus, network, run.batch(level), run.valFraction, epochBudget,
+                minutes == null ? 0 : minutes, evaluationSeconds, out, resume, force, maxSteps, "carry".equals(state), wordLevel ? maxVocab : 0,
+                wordLevel ? minCount : 1, resume ? fixedOptions(level) : FixedOptions.none());
     }
 
     private String defaultName() {

@@ -26,6 +26,13 @@ class UserMistakesTest {
         pena("train", "--corpus", "amostra", "--eval-every", "-5", "--out", out).failsWithOneLine(2, "--eval-every");
         pena("train", "--corpus", "amostra", "--eval-every", "Infinity", "--out", out).failsWithOneLine(2, "--eval-every");
         pena("serve", "--model", "x.zip", "--idle-timeout", "0").failsWithOneLine(2, "--idle-timeout");
+        // compare shares train's options and their checks
+        String report = dir.resolve("r").toString();
+        pena("compare", "--corpus", "amostra", "--minutes", "Infinity", "--report", report).failsWithOneLine(2, "--minutes");
+        pena("compare", "--corpus", "amostra", "--epochs", "1", "--val-fraction", "0.9", "--report", report)
+                .failsWithOneLine(2, "--val-fraction");
+        pena("compare", "--corpus", "amostra", "--epochs", "1", "--level", "frase", "--report", report)
+                .failsWithOneLine(2, "--level must be char or word");
         assertFalse(Files.exists(dir.resolve("m.zip")));
     }
 
