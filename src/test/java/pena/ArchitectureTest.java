@@ -36,7 +36,7 @@ class ArchitectureTest {
             Map.entry("web", List.of("generate", "inspect", "eval")),
             Map.entry("cli", List.of("corpus", "token", "data", "nn", "model", "train", "generate", "eval", "compare", "inspect", "web")));
 
-    private static final Pattern IMPORT = Pattern.compile("^import pena\\.(\\w+)\\.", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?pena\\.(\\w+)\\.", Pattern.MULTILINE);
 
     @Test
     void packagesOnlyUseWhatTheDesignAllows() throws IOException {

@@ -20,6 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static pena.nn.rnn.RecurrentParamInitializer.BIAS;
+import static pena.nn.rnn.RecurrentParamInitializer.INPUT_WEIGHTS;
+import static pena.nn.rnn.RecurrentParamInitializer.RECURRENT_BIAS;
+import static pena.nn.rnn.RecurrentParamInitializer.RECURRENT_WEIGHTS;
+
 /**
  * One token at a time through a trained network, in plain Java over a copy of its weights.
  *
@@ -63,12 +68,14 @@ public final class FastStepper {
             if (layer instanceof EmbeddingSequenceLayer && i == 0 && !layer.paramTable().containsKey("b")) {
                 embedding = matrix(layer.getParam("W"));
             } else if (layer instanceof LstmLayer || layer instanceof LSTM && isStandardLstm((LSTM) layer)) {
-                cells.add(new StepCell.Lstm(matrix(layer.getParam("W")), matrix(layer.getParam("RW")),
-                        vector(layer.getParam("b"))));
+                // Pena's LSTM keeps DL4J's parameter names and layout, so both read the same way
+                cells.add(new StepCell.Lstm(matrix(layer.getParam(INPUT_WEIGHTS)),
+                        matrix(layer.getParam(RECURRENT_WEIGHTS)), vector(layer.getParam(BIAS))));
             } else if (layer instanceof GruLayer gru) {
                 Gru conf = (Gru) gru.layerConf();
-                cells.add(new StepCell.Gru(conf.isResetAfter(), matrix(layer.getParam("W")), matrix(layer.getParam("RW")),
-                        vector(layer.getParam("b")), conf.isResetAfter() ? vector(layer.getParam("RB")) : null));
+                cells.add(new StepCell.Gru(conf.isResetAfter(), matrix(layer.getParam(INPUT_WEIGHTS)),
+                        matrix(layer.getParam(RECURRENT_WEIGHTS)), vector(layer.getParam(BIAS)),
+                        conf.isResetAfter() ? vector(layer.getParam(RECURRENT_BIAS)) : null));
             } else if (layer instanceof DenseLayer dense && !last && denseWeights == null
                     && dense.layerConf().getActivationFn() instanceof ActivationTanH) {
                 denseWeights = matrix(layer.getParam("W"));
