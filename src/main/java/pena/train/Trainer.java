@@ -1,6 +1,5 @@
 package pena.train;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import pena.corpus.Corpus;
 import pena.corpus.CorpusLibrary;
 import pena.data.Window;
