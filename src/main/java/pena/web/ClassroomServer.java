@@ -102,6 +102,9 @@ public final class ClassroomServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout((long) (limits.idleSeconds() * 1000));
+        // the kernel's queue of connections not yet accepted (Java's default is 50): a classroom's
+        // browsers opening several connections each at once must not be refused or retried
+        connector.setAcceptQueueSize(limits.maxConnections());
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
         server.setErrorHandler(new JsonErrors());
