@@ -169,6 +169,9 @@ public final class Experiment {
         }
         Trainer.Outcome outcome = trainer.run();
         current = null;
+        if (outcome.failure() != null) {
+            throw new CompareException(plan.name() + ": " + outcome.failure());
+        }
         if (outcome.interrupted()) {
             return null;
         }

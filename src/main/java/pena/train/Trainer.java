@@ -209,8 +209,7 @@ public final class Trainer {
             return new Validation.Score(bestBpc, point == null ? Double.NaN : point.validationPerplexity(), line);
         }
         if (Files.exists(options.bestModel())) {
-            Validation.Score score = validation.score(ModelFile.load(options.bestModel(), false));
-            return score;
+            return validation.score(ModelFile.load(options.bestModel(), false));
         }
         return null;
     }
