@@ -48,6 +48,16 @@ class UserMistakesTest {
     }
 
     @Test
+    void aReportInUseIsRefusedAtOnce(@TempDir Path dir) {
+        Path report = dir.resolve("r");
+        try (pena.train.RunLock held = pena.train.RunLock.take(report.resolve("compare.lock"), "the report " + report,
+                "--report")) {
+            pena("compare", "--corpus", "amostra", "--cells", "lstm", "--epochs", "1", "--report", report.toString())
+                    .failsWithOneLine(1, "in use by another Pena run");
+        }
+    }
+
+    @Test
     void resumeRefusesWhatTheRunCannotChange(@TempDir Path dir) {
         String out = dir.resolve("m").toString();
         CliTest.Run first = pena("train", "--corpus", "amostra", "--layers", "1", "--hidden", "16", "--max-steps", "2",
