@@ -34,13 +34,18 @@ final class NativeEnvironment {
     private NativeEnvironment() {
     }
 
+    /** The C library, loaded once (JNA); throws UnsatisfiedLinkError where there is none. */
+    private static final class C {
+        static final CLibrary LIBRARY = (CLibrary) Native.loadLibrary("c", CLibrary.class);
+    }
+
     /** Before anything touches ND4J: PASSIVE waiting and one OpenMP thread unless the user chose otherwise. */
     static void prepare() {
         try {
-            CLibrary c = (CLibrary) Native.loadLibrary("c", CLibrary.class);
+            CLibrary c = C.LIBRARY;
             c.setenv(WAIT_POLICY, "PASSIVE", 0);
             c.setenv(THREADS, "1", 0);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
             System.err.println("warning: could not set " + WAIT_POLICY + " for OpenMP (" + e.getMessage()
                     + "); set OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS=1 yourself for full speed");
         }
@@ -53,9 +58,9 @@ final class NativeEnvironment {
      */
     static void restoreDefaultAction(int signal) {
         try {
-            CLibrary c = (CLibrary) Native.loadLibrary("c", CLibrary.class);
+            CLibrary c = C.LIBRARY;
             c.signal(signal, null);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
             // the JVM's own choice stands
         }
     }
@@ -71,12 +76,12 @@ final class NativeEnvironment {
             return; // the user's own OMP_NUM_THREADS: ND4J applied it
         }
         try {
-            CLibrary c = (CLibrary) Native.loadLibrary("c", CLibrary.class);
+            CLibrary c = C.LIBRARY;
             String threads = c.getenv(THREADS);
             int n = threads == null ? 1 : Integer.parseInt(threads.trim());
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(Math.max(1, n));
             Nd4j.factory().blas().setMaxThreads(Math.max(1, n)); // OpenBLAS, set by ND4J the same way
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
             // keep ND4J's choice
         }
     }

@@ -157,9 +157,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
             out = Path.of("models", defaultName());
         }
-        if (out.getFileName() == null || out.getFileName().toString().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out '" + out + "' names no run; give a "
-                    + "path such as models/NAME (the run writes NAME.zip and NAME.ckpt.zip there)");
+        if (!TrainOptions.namesARun(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), TrainOptions.noRun(out));
         }
         CellType cellType;
         try {

@@ -31,12 +31,10 @@ public record ModelText(List<String> tokens, int[] ids, Set<String> unknown) {
         int[] ids = new int[tokens.size()];
         for (int i = 0; i < ids.length; i++) {
             String token = tokens.get(i);
-            if (!vocabulary.contains(token) || Vocabulary.UNKNOWN.equals(token)) {
+            if (!vocabulary.knows(token)) {
                 unknown.add(token);
-                ids[i] = Vocabulary.UNKNOWN_ID;
-            } else {
-                ids[i] = vocabulary.id(token);
             }
+            ids[i] = vocabulary.id(token); // <unk> for what it does not know
         }
         if (!unknown.isEmpty() && !model.spec().level().words()) {
             throw new UnknownSymbolsException(what + " uses symbols this model never saw in training: "

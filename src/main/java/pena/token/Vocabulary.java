@@ -87,7 +87,7 @@ public final class Vocabulary {
         for (String text : texts) {
             for (String symbol : tokenizer.split(text)) {
                 tokens++;
-                if (!contains(symbol) || UNKNOWN.equals(symbol)) {
+                if (!knows(symbol)) {
                     unknown++;
                 }
             }
@@ -106,6 +106,11 @@ public final class Vocabulary {
 
     public boolean contains(String symbol) {
         return ids.containsKey(symbol);
+    }
+
+    /** A symbol of the training text (the literal text {@code <unk>} is not one: it is read as unknown). */
+    public boolean knows(String symbol) {
+        return contains(symbol) && !UNKNOWN.equals(symbol);
     }
 
     public String symbol(int id) {
@@ -141,7 +146,7 @@ public final class Vocabulary {
     public Set<String> unknownSymbols(Tokenizer tokenizer, String text) {
         Set<String> unknown = new LinkedHashSet<>();
         for (String symbol : tokenizer.split(text)) {
-            if (!contains(symbol) || UNKNOWN.equals(symbol)) {
+            if (!knows(symbol)) {
                 unknown.add(symbol);
             }
         }

@@ -32,11 +32,21 @@ public record TrainOptions(String corpus, NetworkSpec spec, int batch, double va
     public static final int DEFAULT_WORD_VOCABULARY = 10_000;
 
     public TrainOptions {
-        String name = out == null || out.getFileName() == null ? "" : out.getFileName().toString();
-        if (name.isEmpty() || name.equals(".zip") || name.equals(".") || name.equals("..")) {
-            throw new TrainingException("--out '" + out + "' names no run; give a path such as models/NAME "
-                    + "(the run writes NAME.zip and NAME.ckpt.zip there)");
+        if (!namesARun(out)) {
+            throw new TrainingException(noRun(out));
         }
+    }
+
+    /** Whether {@code out} ends in a name the run's files can take ({@code /}, {@code ""}, {@code .} do not). */
+    public static boolean namesARun(Path out) {
+        String name = out == null || out.getFileName() == null ? "" : out.getFileName().toString();
+        return !(name.isEmpty() || name.equals(".zip") || name.equals(".") || name.equals(".."));
+    }
+
+    /** The message for an --out that {@link #namesARun names no run}. */
+    public static String noRun(Path out) {
+        return "--out '" + out + "' names no run; give a path such as models/NAME (the run writes NAME.zip and "
+                + "NAME.ckpt.zip there)";
     }
 
     /** Every symbol of the training text in the vocabulary (up to the level's default size). */

@@ -19,14 +19,11 @@ import pena.inspect.InspectionException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,7 +51,6 @@ public final class ClassroomServer implements AutoCloseable {
     public static final int MAX_GENERATE = 2000;
     public static final int MAX_PRIME = 500;
     public static final int MAX_INSPECT = 200;
-    private static final int TOP_NEXT = 10;
 
     private final List<ServedModel> models;
     private final ServerLimits limits;
@@ -247,75 +243,11 @@ public final class ClassroomServer implements AutoCloseable {
                 query.integer("topK", 0, 0, served.model().spec().vocabularySize()),
                 query.decimal("topP", 1.0, 0.01, 1.0), actualSeed);
         try (WorkSlots.Slot slot = slots.take(deadline)) {
-            TokenStream stream = new TokenStream(response, served, deadline);
+            GenerationStream stream = new GenerationStream(response, served.model().vocabulary(), deadline);
             served.sampler().generate(prime, length, options, stream);
             stream.finish(actualSeed);
         }
         callback.succeeded();
-    }
-
-    /** Writes one JSON line per token as it is drawn; headers go out with the first token. */
-    private static final class TokenStream implements pena.generate.Sampler.TokenSink {
-        private final Response response;
-        private final ServedModel served;
-        private final long deadline;
-        private OutputStream body;
-        private IOException failure;
-        private boolean cut;
-        private int tokens;
-
-        TokenStream(Response response, ServedModel served, long deadline) {
-            this.response = response;
-            this.served = served;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public boolean accept(String text, float[] next) {
-            try {
-                open();
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("t", text);
-                line.put("top", Views.top(next, TOP_NEXT, served.model().vocabulary()));
-                body.write(Replies.json(line));
-                body.write('\n');
-                body.flush();
-            } catch (IOException e) {
-                failure = e;
-                return false; // the browser went away: stop generating
-            }
-            tokens++;
-            if (System.nanoTime() > deadline) {
-                cut = true;
-                return false;
-            }
-            return true;
-        }
-
-        private void open() {
-            if (body == null) {
-                response.setStatus(200);
-                Replies.secure(response.getHeaders());
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-ndjson; charset=utf-8");
-                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-                body = Replies.stream(response);
-            }
-        }
-
-        void finish(long seed) throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
-            open();
-            Map<String, Object> last = new LinkedHashMap<>();
-            last.put("done", true);
-            last.put("cut", cut);
-            last.put("tokens", tokens);
-            last.put("seed", seed);
-            body.write(Replies.json(last));
-            body.write('\n');
-            body.close();
-        }
     }
 
     private void inspect(Query query, long deadline, Response response, Callback callback) throws InterruptedException {

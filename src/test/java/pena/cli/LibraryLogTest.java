@@ -7,8 +7,6 @@ import pena.model.ModelFile;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,10 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LibraryLogTest {
 
     private static String run(boolean verboseVariable, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(PenaProcess.command("512m", args)).redirectErrorStream(true);
         builder.environment().remove(Main.VERBOSE_VARIABLE);
         if (verboseVariable) {
             builder.environment().put(Main.VERBOSE_VARIABLE, "1");

@@ -81,10 +81,7 @@ class ProcessSignalsTest {
     }
 
     private static List<String> javaCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return command;
+        return PenaProcess.command("1g", args);
     }
 
     private Launched pena(Path dir, String name, String... args) throws IOException {
