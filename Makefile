@@ -3,7 +3,7 @@
 MVN ?= mvn -B
 JAVA ?= java
 PENA = $(JAVA) -jar target/pena.jar
-SOURCES := $(shell find src/main -type f) pom.xml corpora/catalog.tsv
+SOURCES := $(shell find app/src/main layers/src/main -type f) pom.xml app/pom.xml layers/pom.xml corpora/catalog.tsv
 
 .PHONY: build test demo bench serve clean
 

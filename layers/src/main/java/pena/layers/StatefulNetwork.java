@@ -1,0 +1,142 @@
+package pena.layers;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.layers.RecurrentLayer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.Solver;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A {@code MultiLayerNetwork} whose truncated-BPTT training carries the recurrent state from
+ * one {@code fit} call to the next.
+ *
+ * <p>DL4J's {@code fit} with {@code BackpropType.TruncatedBPTT} clears every layer's state
+ * before and after each call, so a training loop over windows would start every window from a
+ * zero state. Here one call is one window, and the state the layers stored at the end of the
+ * previous window (their TBPTT state) is where the next window starts:
+ *
+ * <pre>
+ *   window k:   h(start) = h(end of window k-1)  ──►  forward, loss, backward, update
+ *               (gradients stop at the window's start: the state is a constant, as
+ *                PyTorch's repackage_hidden makes it)
+ * </pre>
+ *
+ * Streams whose next window starts a new document are reset with {@link #resetStreams}.
+ */
+public class StatefulNetwork extends MultiLayerNetwork {
+
+    public StatefulNetwork(MultiLayerConfiguration configuration) {
+        super(configuration);
+    }
+
+    /** Takes over a restored network's configuration, parameters and optimizer state. */
+    public static StatefulNetwork of(MultiLayerNetwork restored) {
+        StatefulNetwork network = new StatefulNetwork(restored.getLayerWiseConfigurations().clone());
+        network.init(restored.params().dup(), false);
+        if (restored.getUpdater(false) != null && restored.getUpdater().getStateViewArray() != null) {
+            network.getUpdater().setStateViewArray(network, restored.getUpdater().getStateViewArray().dup(), false);
+        }
+        return network;
+    }
+
+    /**
+     * One window of TBPTT: forward from the carried state, backward within the window, one
+     * optimizer step. Unlike {@code MultiLayerNetwork}'s version, nothing is cleared.
+     */
+    @Override
+    protected void doTruncatedBPTT(INDArray input, INDArray labels, INDArray featuresMask, INDArray labelsMask,
+                                   LayerWorkspaceMgr workspaceMgr) {
+        setInput(input);
+        setLabels(labels);
+        setLayerMaskArrays(featuresMask, labelsMask);
+        if (solver == null) {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                solver = new Solver.Builder().configure(conf()).listeners(getListeners()).model(this).build();
+            }
+        }
+        solver.optimize(workspaceMgr);
+        clearLayerMaskArrays();
+    }
+
+    /**
+     * Zeroes the carried training state of the streams marked {@code true} (their next window
+     * starts a document, or the epoch starts). A state of another batch size is dropped whole.
+     */
+    public void resetStreams(boolean[] reset) {
+        Layer[] layers = getLayers();
+        for (Layer layer : layers) {
+            if (layer instanceof RecurrentLayer recurrent) {
+                recurrent.rnnSetTBPTTState(zeroRows(recurrent.rnnGetTBPTTState(), reset));
+            }
+        }
+    }
+
+    /** As {@link #resetStreams}, for the state that {@code rnnTimeStep} carries (evaluation). */
+    public void resetInferenceStreams(boolean[] reset) {
+        Layer[] layers = getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] instanceof RecurrentLayer) {
+                rnnSetPreviousState(i, zeroRows(rnnGetPreviousState(i), reset));
+            }
+        }
+    }
+
+    /** The state with the rows of the reset streams zeroed; empty if its batch size differs. */
+    private static Map<String, INDArray> zeroRows(Map<String, INDArray> state, boolean[] reset) {
+        boolean any = false;
+        float[] keep = new float[reset.length];
+        for (int b = 0; b < reset.length; b++) {
+            keep[b] = reset[b] ? 0f : 1f;
+            any |= reset[b];
+        }
+        Map<String, INDArray> kept = new HashMap<>();
+        for (Map.Entry<String, INDArray> entry : state.entrySet()) {
+            INDArray value = entry.getValue();
+            if (value.rank() != 2 || value.size(0) != reset.length) {
+                return new HashMap<>();
+            }
+            kept.put(entry.getKey(), any ? value.mulColumnVector(
+                    Nd4j.create(keep, new long[]{reset.length, 1}).castTo(value.dataType())) : value);
+        }
+        return kept;
+    }
+
+    /**
+     * Forgets the state that {@code rnnTimeStep} carries (sampling, evaluation) without touching
+     * the training state, so a model can be evaluated in the middle of a run.
+     */
+    public void clearInferenceState() {
+        Layer[] layers = getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] instanceof RecurrentLayer) {
+                rnnSetPreviousState(i, new HashMap<>());
+            }
+        }
+    }
+
+    /** Forgets all carried state, for training and for {@code rnnTimeStep}. */
+    public void clearState() {
+        rnnClearPreviousState();
+    }
+
+    /** The carried training state of each recurrent layer (copies), for tests and inspection. */
+    public Map<Integer, Map<String, INDArray>> trainingState() {
+        Map<Integer, Map<String, INDArray>> states = new HashMap<>();
+        Layer[] layers = getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] instanceof RecurrentLayer recurrent) {
+                Map<String, INDArray> copy = new HashMap<>();
+                recurrent.rnnGetTBPTTState().forEach((k, v) -> copy.put(k, v.dup()));
+                states.put(i, copy);
+            }
+        }
+        return states;
+    }
+}

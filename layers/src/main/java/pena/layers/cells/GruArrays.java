@@ -1,0 +1,34 @@
+package pena.layers.cells;
+
+import pena.layers.kernels.OnesRow;
+import pena.layers.kernels.ReusedArray;
+import pena.layers.kernels.ReusedFloats;
+
+/**
+ * The arrays a GRU layer keeps from one window to the next, by name. A layer holds one set for
+ * training passes and one for inference passes, so an evaluation between a training window's
+ * forward and backward does not overwrite the pass the backward needs.
+ */
+public final class GruArrays {
+    // forward
+    final ReusedArray gates = new ReusedArray();
+    final ReusedArray h = new ReusedArray();
+    final ReusedArray candidateInput = new ReusedArray();
+    final ReusedArray recurrent = new ReusedArray();
+    final ReusedFloats gateRows = new ReusedFloats();
+    final ReusedFloats hRows = new ReusedFloats();
+    final ReusedFloats candidatePartRows = new ReusedFloats();
+    final ReusedFloats recurrentRows = new ReusedFloats();
+    // backward
+    final ReusedArray dGates = new ReusedArray();
+    final ReusedArray dRecurrent = new ReusedArray();
+    final ReusedArray dx = new ReusedArray();
+    final ReusedArray dNext = new ReusedArray();
+    final ReusedArray fromRecurrent = new ReusedArray();
+    final OnesRow ones = new OnesRow();
+    final ReusedFloats epsilonRows = new ReusedFloats();
+    final ReusedFloats dGateStep = new ReusedFloats();
+    final ReusedFloats dRecurrentStep = new ReusedFloats();
+    final ReusedFloats dNextRows = new ReusedFloats();
+    final ReusedFloats fromRecurrentRows = new ReusedFloats();
+}

@@ -1,0 +1,42 @@
+package pena.layers.cells;
+
+/**
+ * The GRU's gate layout, written once: W [nIn, 3n], RW [n, 3n] and b [1, 3n] hold three blocks
+ * of n columns, block k at columns [k·n, (k+1)·n): the update gate z, the reset gate r, the
+ * candidate h̃ (inspection's "n"). z and r come first, so the two sigmoid gates are one range
+ * [0, 2n) and the candidate's recurrent block is the last. The ND4J reference, the float kernel
+ * and the one-token stepper find a block's columns here and nowhere else.
+ */
+public enum GruGate {
+    UPDATE("z"), RESET("r"), CANDIDATE("n");
+
+    /** Blocks in W, RW and b. */
+    public static final int BLOCKS = values().length;
+
+    /** The course's symbol: what inspection calls this block. */
+    public final String symbol;
+
+    GruGate(String symbol) {
+        this.symbol = symbol;
+    }
+
+    /** The block's first column for n units. */
+    public int from(int n) {
+        return ordinal() * n;
+    }
+
+    /** The block's first column for n units. */
+    public long from(long n) {
+        return ordinal() * n;
+    }
+
+    /** One past the block's last column. */
+    public long to(long n) {
+        return (ordinal() + 1) * n;
+    }
+
+    /** One past the sigmoid gates (z and r), where the candidate's block starts. */
+    public static long gatesEnd(long n) {
+        return CANDIDATE.from(n);
+    }
+}

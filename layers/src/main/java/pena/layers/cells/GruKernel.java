@@ -1,0 +1,171 @@
+package pena.layers.cells;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import pena.layers.kernels.BatchSplit;
+import pena.layers.kernels.Blas;
+import pena.layers.kernels.FloatMath;
+import pena.layers.kernels.State;
+import pena.layers.kernels.WindowProducts;
+
+import java.util.Arrays;
+
+import static pena.layers.cells.GruGate.CANDIDATE;
+import static pena.layers.cells.GruGate.RESET;
+import static pena.layers.cells.GruGate.UPDATE;
+
+/**
+ * The reset-after GRU (the default, see {@code pena.layers.Gru}) over a window in single
+ * precision: per time step one {@code cblas_sgemm} for h(t-1)·RW (all three blocks of
+ * {@link GruGate}) and the gate arithmetic in Java loops, the batch cut over the cores; the
+ * window's x·W before the steps and its weight products after them are {@link WindowProducts}.
+ * Gives what {@link GruReference} gives, to float rounding. h also goes to the pass's ND4J
+ * array each step: it is the next step's product operand and the layer's output.
+ */
+public final class GruKernel {
+    private GruKernel() {
+    }
+
+    /** The forward pass from the start state [batch, n]. */
+    public static GruPass forward(Window window, GruArrays arrays, INDArray startH, CellParameters weights) {
+        int steps = window.steps();
+        int batch = window.batch();
+        int n = (int) startH.size(1);
+        int width = GruGate.BLOCKS * n;
+        int z = UPDATE.from(n);
+        int r = RESET.from(n);
+        int candidate = CANDIDATE.from(n);
+        INDArray gates = arrays.gates.get(DataType.FLOAT, (long) steps * batch, width);
+        WindowProducts.inputProduct(window.x(), window.hot(), weights.inputWeights(), weights.bias(), gates);
+        INDArray hArray = arrays.h.get(DataType.FLOAT, (long) (steps + 1) * batch, n);
+        float[] act = arrays.gateRows.get(steps * batch * width);
+        float[] part = arrays.candidatePartRows.get(steps * batch * n);
+        float[] h = arrays.hRows.get((steps + 1) * batch * n);
+        float[] recurrent = arrays.recurrentRows.get(batch * width);
+        float[] rb = weights.recurrentBias().dup('c').data().asFloat();
+        float[] keep = window.keep();
+        Blas.Matrix gatesM = Blas.of(gates);
+        Blas.Matrix hM = Blas.of(hArray);
+        Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights()); // RWᵀ [3n, n], DL4J's column-major RW in place
+        Blas.Matrix recurrentM = Blas.of(arrays.recurrent.get(DataType.FLOAT, batch, width));
+        State.read(startH, h);
+        hM.rows(0, batch).write(h, 0);
+        BatchSplit.run(batch, (from, to) -> {
+            int rows = to - from;
+            Blas.Matrix recurrentPart = recurrentM.rows(from, rows);
+            for (int t = 0; t < steps; t++) {
+                Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwT, true, 0f, recurrentPart); // h(t-1)·RW
+                recurrentPart.read(recurrent, from * width);
+                gatesM.rows((long) t * batch + from, rows).read(act, (t * batch + from) * width);
+                for (int b = from; b < to; b++) {
+                    int row = (t * batch + b) * width;
+                    int rec = b * width;
+                    int before = (t * batch + b) * n;
+                    int after = ((t + 1) * batch + b) * n;
+                    float m = keep == null ? 1f : keep[t * batch + b];
+                    for (int k = z; k < candidate; k++) { // z and r: the sigmoid gates, blocks before the candidate
+                        act[row + k] = FloatMath.sigmoid(act[row + k] + recurrent[rec + k]);
+                    }
+                    for (int j = 0; j < n; j++) { // h̃ = tanh(x·W_h + b_h + r * (h(t-1)·RW_h + RB))
+                        float p = recurrent[rec + candidate + j] + rb[j];
+                        part[before + j] = p;
+                        act[row + candidate + j] = FloatMath.tanh(act[row + candidate + j] + act[row + r + j] * p);
+                    }
+                    for (int j = 0; j < n; j++) { // h = h(t-1) + z * (h̃ - h(t-1))
+                        float previous = h[before + j];
+                        h[after + j] = (previous + act[row + z + j] * (act[row + candidate + j] - previous)) * m;
+                    }
+                }
+                hM.rows((long) (t + 1) * batch + from, rows).write(h, ((t + 1) * batch + from) * n);
+            }
+        });
+        return new GruPass(window, n, gates, hArray, h, act, part);
+    }
+
+    /**
+     * The backward pass of a pass this kernel computed: steps back from the last, filling
+     * dL/d(pre-activation) of the gates' input side (dGates) and recurrent side (dRecurrent: dz,
+     * dr, r * dh̃), then the window's products. Fills the gradient views and returns dL/dx.
+     */
+    public static INDArray backward(GruPass pass, GruArrays arrays, INDArray epsilon, CellParameters weights,
+                                    CellParameters gradients) {
+        int n = pass.n;
+        int width = GruGate.BLOCKS * n;
+        int steps = pass.steps;
+        int batch = pass.batch;
+        int zAt = UPDATE.from(n);
+        int rAt = RESET.from(n);
+        int candidateAt = CANDIDATE.from(n);
+        float[] act = pass.gateRows;
+        float[] part = pass.candidatePartRows;
+        float[] h = pass.hRows;
+        float[] keep = pass.window.keep();
+        float[] eps = pass.epsilonRows;
+        if (eps == null) {
+            eps = arrays.epsilonRows.get(steps * batch * n);
+            Blas.of(epsilon).read(eps, 0);
+        }
+        float[] epsilonRows = eps;
+        INDArray dGates = arrays.dGates.get(DataType.FLOAT, (long) steps * batch, width);
+        INDArray dRecurrent = arrays.dRecurrent.get(DataType.FLOAT, (long) steps * batch, width);
+        Blas.Matrix dGatesM = Blas.of(dGates);
+        Blas.Matrix dRecurrentM = Blas.of(dRecurrent);
+        Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights()); // RWᵀ [3n, n], DL4J's column-major RW in place
+        Blas.Matrix fromRecurrentM = Blas.of(arrays.fromRecurrent.get(DataType.FLOAT, batch, n));
+        float[] dStep = arrays.dGateStep.get(batch * width);
+        float[] dRecStep = arrays.dRecurrentStep.get(batch * width);
+        float[] dNext = arrays.dNextRows.get(batch * n);        // dL/dh(t) from step t+1
+        float[] fromRecurrent = arrays.fromRecurrentRows.get(batch * n);
+        Arrays.fill(dNext, 0, batch * n, 0f);
+        BatchSplit.run(batch, (from, to) -> {
+            int rows = to - from;
+            Blas.Matrix fromRecurrentPart = fromRecurrentM.rows(from, rows);
+            for (int t = steps - 1; t >= 0; t--) {
+                for (int b = from; b < to; b++) {
+                    int row = (t * batch + b) * width;
+                    int here = (t * batch + b) * n;  // ε(t), h(t-1) in h, part(t)
+                    int out = b * width;
+                    int carry = b * n;
+                    float m = keep == null ? 1f : keep[t * batch + b];
+                    for (int j = 0; j < n; j++) {
+                        float dh = (epsilonRows[here + j] + dNext[carry + j]) * m;
+                        float z = act[row + zAt + j];
+                        float r = act[row + rAt + j];
+                        float candidate = act[row + candidateAt + j];
+                        float previous = h[here + j];
+                        float dz = dh * (candidate - previous) * z * (1f - z);
+                        float dCandidate = dh * z * (1f - candidate * candidate);
+                        float dr = dCandidate * part[here + j] * r * (1f - r);
+                        dStep[out + zAt + j] = dz;
+                        dStep[out + rAt + j] = dr;
+                        dStep[out + candidateAt + j] = dCandidate;
+                        dRecStep[out + zAt + j] = dz;
+                        dRecStep[out + rAt + j] = dr;
+                        dRecStep[out + candidateAt + j] = dCandidate * r;
+                        dNext[carry + j] = dh * (1f - z);
+                    }
+                }
+                dGatesM.rows((long) t * batch + from, rows).write(dStep, from * width);
+                Blas.Matrix recurrentStep = dRecurrentM.rows((long) t * batch + from, rows);
+                recurrentStep.write(dRecStep, from * width);
+                if (t > 0) { // dL/dh(t-1) = (1 - z) * dh + dRecurrent(t)·RWᵀ
+                    Blas.gemm(recurrentStep, false, rwT, false, 0f, fromRecurrentPart);
+                    fromRecurrentPart.read(fromRecurrent, from * n);
+                    for (int k = from * n; k < to * n; k++) {
+                        dNext[k] += fromRecurrent[k];
+                    }
+                }
+            }
+        });
+        INDArray x = pass.window.x();
+        INDArray dx = arrays.dx.get(DataType.FLOAT, (long) steps * batch, x.size(1));
+        INDArray ones = arrays.ones.get(DataType.FLOAT, (long) steps * batch);
+        WindowProducts.gradients(x, pass.window.hot(), dGates, pass.allHBefore(), dRecurrent, weights.inputWeights(),
+                ones, gradients.inputWeights(), gradients.bias(), gradients.recurrentWeights(), dx);
+        Nd4j.gemm(ones, dRecurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(CANDIDATE.from((long) n),
+                CANDIDATE.to((long) n))), gradients.recurrentBias(), false, false, 1.0, 0.0); // dRB = Σ r * dh̃
+        return dx;
+    }
+}

@@ -1,0 +1,71 @@
+package pena.layers.kernels;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs work on all cores by cutting a range of rows into one part per core. Above all a window's
+ * time steps, split by batch: the recurrence couples a stream only with itself from one step to
+ * the next, so each part of the batch runs all its steps (its rows of each step's product, its
+ * gate arithmetic) with no waiting on the others until the window ends. Also the window's large
+ * products and the transposes between layouts. The calling thread runs the first part.
+ */
+public final class BatchSplit {
+    /** Fewer rows than this per part make a step's product too thin to be worth a thread. */
+    public static final int MIN_ROWS = 8;
+    private static final int CORES = Math.max(1, Integer.getInteger("pena.layers.threads",
+            Runtime.getRuntime().availableProcessors()));
+    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(Math.max(1, CORES - 1), runnable -> {
+        Thread thread = new Thread(runnable, "pena-layers");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private BatchSplit() {
+    }
+
+    /** The rows [from, to) of a batch that one part runs. */
+    public interface Part {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code part} over the batch cut into up to one piece per core; returns when all are done. */
+    public static void run(int batch, Part part) {
+        run(batch, MIN_ROWS, part);
+    }
+
+    /** Runs {@code part} over [0, rows) cut into up to one piece per core of at least {@code minRows}. */
+    public static void run(int rows, int minRows, Part part) {
+        int batch = rows;
+        int parts = Math.max(1, Math.min(CORES, batch / minRows));
+        if (parts == 1) {
+            part.run(0, batch);
+            return;
+        }
+        List<Future<?>> others = new ArrayList<>();
+        for (int p = 1; p < parts; p++) {
+            int from = batch * p / parts;
+            int to = batch * (p + 1) / parts;
+            others.add(WORKERS.submit(() -> part.run(from, to)));
+        }
+        part.run(0, batch / parts);
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a recurrent layer ran", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+}
