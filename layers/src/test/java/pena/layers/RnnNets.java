@@ -20,31 +20,31 @@ import java.util.Random;
 import java.util.function.BiFunction;
 
 /** Small double-precision networks of Pena's recurrent layers, and random data for them. */
-final class RnnNets {
+public final class RnnNets {
     private RnnNets() {
     }
 
     /** Which recurrent layer to stack: (nIn, nOut) → configuration. */
-    static BiFunction<Integer, Integer, Layer> gru(boolean resetAfter) {
+    public static BiFunction<Integer, Integer, Layer> gru(boolean resetAfter) {
         return (nIn, nOut) -> new Gru.Builder().resetAfter(resetAfter).nIn(nIn).nOut(nOut).build();
     }
 
-    static BiFunction<Integer, Integer, Layer> lstm() {
+    public static BiFunction<Integer, Integer, Layer> lstm() {
         return (nIn, nOut) -> new Lstm.Builder().nIn(nIn).nOut(nOut).build();
     }
 
-    static BiFunction<Integer, Integer, Layer> dl4jLstm() {
+    public static BiFunction<Integer, Integer, Layer> dl4jLstm() {
         return (nIn, nOut) -> new org.deeplearning4j.nn.conf.layers.LSTM.Builder().nIn(nIn).nOut(nOut)
                 .activation(Activation.TANH).forgetGateBiasInit(1.0).build();
     }
 
     /** NoOp updater, as GradientCheckUtil wants (it applies the raw gradient when fitting). */
-    static MultiLayerConfiguration configuration(BiFunction<Integer, Integer, Layer> cell, int layers, int vocabulary,
+    public static MultiLayerConfiguration configuration(BiFunction<Integer, Integer, Layer> cell, int layers, int vocabulary,
                                                  int hidden, int embedding, int tbptt) {
         return configuration(cell, layers, vocabulary, hidden, embedding, tbptt, new NoOp());
     }
 
-    static MultiLayerConfiguration configuration(BiFunction<Integer, Integer, Layer> cell, int layers, int vocabulary,
+    public static MultiLayerConfiguration configuration(BiFunction<Integer, Integer, Layer> cell, int layers, int vocabulary,
                                                  int hidden, int embedding, int tbptt, IUpdater updater) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(12345).dataType(DataType.DOUBLE).updater(updater).list();
@@ -66,7 +66,7 @@ final class RnnNets {
         return list.build();
     }
 
-    static MultiLayerNetwork network(BiFunction<Integer, Integer, Layer> cell, int layers, int vocabulary,
+    public static MultiLayerNetwork network(BiFunction<Integer, Integer, Layer> cell, int layers, int vocabulary,
                                      int hidden, int embedding, int tbptt) {
         MultiLayerNetwork network = new MultiLayerNetwork(
                 configuration(cell, layers, vocabulary, hidden, embedding, tbptt));
@@ -75,13 +75,13 @@ final class RnnNets {
     }
 
     /** Spreads the parameters over [-0.8, 0.8] so every gate works away from its linear region. */
-    static <N extends MultiLayerNetwork> N randomize(N network) {
+    public static <N extends MultiLayerNetwork> N randomize(N network) {
         network.setParams(Nd4j.rand(new Random(7).nextLong(), network.params().shape())
                 .castTo(network.params().dataType()).subi(0.5).muli(1.6));
         return network;
     }
 
-    static int[][] ids(long seed, int batch, int steps, int vocabulary) {
+    public static int[][] ids(long seed, int batch, int steps, int vocabulary) {
         Random random = new Random(seed);
         int[][] ids = new int[batch][steps];
         for (int b = 0; b < batch; b++) {
@@ -92,7 +92,7 @@ final class RnnNets {
         return ids;
     }
 
-    static INDArray oneHot(int[][] ids, int vocabulary) {
+    public static INDArray oneHot(int[][] ids, int vocabulary) {
         INDArray array = Nd4j.zeros(DataType.DOUBLE, ids.length, vocabulary, ids[0].length);
         for (int b = 0; b < ids.length; b++) {
             for (int t = 0; t < ids[b].length; t++) {
@@ -102,7 +102,7 @@ final class RnnNets {
         return array;
     }
 
-    static INDArray indices(int[][] ids) {
+    public static INDArray indices(int[][] ids) {
         INDArray array = Nd4j.zeros(DataType.DOUBLE, ids.length, 1, ids[0].length);
         for (int b = 0; b < ids.length; b++) {
             for (int t = 0; t < ids[b].length; t++) {
@@ -113,7 +113,7 @@ final class RnnNets {
     }
 
     /** A mask [batch, steps] whose rows end at different lengths (at least one step each). */
-    static INDArray mask(int batch, int steps) {
+    public static INDArray mask(int batch, int steps) {
         INDArray mask = Nd4j.ones(DataType.DOUBLE, batch, steps);
         for (int b = 0; b < batch; b++) {
             int length = Math.max(1, steps - b);
@@ -122,5 +122,17 @@ final class RnnNets {
             }
         }
         return mask;
+    }
+
+    /** A float window of next-token prediction: one-hot input [batch, vocabulary, steps] and its labels, the input shifted by one. */
+    public static INDArray[] window(long seed, int batch, int steps, int vocabulary) {
+        int[][] ids = ids(seed, batch, steps + 1, vocabulary);
+        int[][] in = new int[batch][steps];
+        int[][] next = new int[batch][steps];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(ids[b], 0, in[b], 0, steps);
+            System.arraycopy(ids[b], 1, next[b], 0, steps);
+        }
+        return new INDArray[]{oneHot(in, vocabulary).castTo(DataType.FLOAT), oneHot(next, vocabulary).castTo(DataType.FLOAT)};
     }
 }
