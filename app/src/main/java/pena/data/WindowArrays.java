@@ -21,9 +21,21 @@ public final class WindowArrays {
         return embeddingInput ? indexInputs(window) : oneHotInputs(window, vocabularySize);
     }
 
-    /** One-hot targets [batch, vocabulary, T]; padding is all zero and masked out. */
-    public static INDArray oneHotTargets(Window window, int vocabulary) {
-        return oneHot(window.targets(), vocabulary);
+    /**
+     * Targets as class indices [batch, 1, T] (the output layer's index labels: a one-hot window at a
+     * 10 000-word vocabulary is 20 MB to build and read); padding reads id 0 and is masked out.
+     */
+    public static INDArray targetIndices(Window window) {
+        int[][] ids = window.targets();
+        int batch = ids.length;
+        int length = ids[0].length;
+        float[] data = new float[batch * length];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < length; t++) {
+                data[b + t * batch] = Math.max(0, ids[b][t]);
+            }
+        }
+        return Nd4j.create(data, new long[]{batch, 1, length}, 'f');
     }
 
     /** Token ids [batch, 1, T] for an embedding layer; padding reads id 0 and is masked out. */

@@ -134,7 +134,7 @@ public final class Trainer {
                     network.clearState();
                 }
                 network.fit(WindowArrays.inputs(w, model.spec().vocabularySize(), model.spec().embedding() > 0),
-                        WindowArrays.oneHotTargets(w, model.spec().vocabularySize()), null, WindowArrays.targetMask(w));
+                        WindowArrays.targetIndices(w), null, WindowArrays.targetMask(w));
                 double loss = windowLoss(network, w);
                 sessionTrainingSeconds += (System.nanoTime() - t0) / 1e9;
                 if (!Double.isFinite(loss)) {

@@ -31,10 +31,14 @@ import pena.layers.kernels.TimeMajor;
  * rows, which also keeps the softmax on contiguous rows. Arrays that are not float [B, C, T]
  * in 'f' order take DL4J's own conversions.
  *
+ * <p>Labels are one-hot [B, nOut, T], as for {@code RnnOutputLayer}, or class indices
+ * [B, 1, T] (as DL4J's {@code LossSparseMCXENT} takes them; the loss stays {@code LossMCXENT}):
+ * at a 10 000-word vocabulary a one-hot window is 20 MB to build and to read.
+ *
  * <p>For float softmax with cross-entropy (Pena's networks) the score and the backward pass take
- * {@link SoftmaxWindow}: the window's products cut over the cores, read and written in DL4J's
- * layout where it lies. DL4J asks for the gradient and then for the score of the same window,
- * each recomputing the logits; the score the backward pass found is kept for that one request.
+ * {@link SoftmaxWindow}: whole-window products cut over the cores. DL4J asks for the gradient
+ * and then for the score of the same window, each recomputing the logits; the score the backward
+ * pass found is kept for that one request.
  */
 public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
     private final ReusedFloats rowsScratch = new ReusedFloats();
@@ -45,6 +49,10 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
 
     private record ScoredWindow(INDArray input, INDArray labels, INDArray mask, double loss) {
     }
+
+    /** The targets of the labels last read, kept while the same labels array is set. */
+    private INDArray targetsOf;
+    private int[] targets;
 
     public TimeMajorOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -59,9 +67,10 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         requireNcw(input, "input");
-        if (labels == null || labels.rank() != 3 || labels.size(2) != input.size(2)) {
-            throw new IllegalStateException("labels must be [batch, " + layerConf().getNOut() + ", "
-                    + input.size(2) + "] for layer " + layerId());
+        if (labels == null || labels.rank() != 3 || labels.size(2) != input.size(2)
+                || labels.size(1) != layerConf().getNOut() && labels.size(1) != 1) {
+            throw new IllegalStateException("labels must be one-hot [batch, " + layerConf().getNOut() + ", "
+                    + input.size(2) + "] or class indices [batch, 1, " + input.size(2) + "] for layer " + layerId());
         }
         if (softmaxWindowApplies()) {
             return softmaxWindowBackprop(workspaceMgr);
@@ -85,7 +94,7 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
         INDArray gradW = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         INDArray gradBias = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
         INDArray mask = stepMask();
-        double loss = softmaxWindow().run(input, labels, mask, getParam(DefaultParamInitializer.WEIGHT_KEY),
+        double loss = softmaxWindow().run(input, targets(), mask, getParam(DefaultParamInitializer.WEIGHT_KEY),
                 getParam(DefaultParamInitializer.BIAS_KEY), true, gradW, gradBias, epsilon);
         scored = new ScoredWindow(input, labels, maskArray, loss);
         Gradient gradient = new DefaultGradient();
@@ -106,7 +115,7 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
         scored = null;
         double loss = last != null && last.input() == input && last.labels() == labels && last.mask() == maskArray
                 ? last.loss()
-                : softmaxWindow().run(input, labels, stepMask(), getParam(DefaultParamInitializer.WEIGHT_KEY),
+                : softmaxWindow().run(input, targets(), stepMask(), getParam(DefaultParamInitializer.WEIGHT_KEY),
                         getParam(DefaultParamInitializer.BIAS_KEY), false, null, null, null);
         double score = conf().isMiniBatch() ? loss / getInputMiniBatchSize() : loss;
         this.score = score + fullNetRegTerm;
@@ -114,13 +123,14 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
     }
 
     /**
-     * Whether this window takes {@link SoftmaxWindow}: float [B, C, T] 'f' input and labels,
-     * softmax with plain cross-entropy, no dropout or weight noise, at most one mask value per step.
+     * Whether this window takes {@link SoftmaxWindow}: float [B, C, T] 'f' input, one-hot or index
+     * labels, softmax with plain cross-entropy, no dropout or weight noise, at most one mask value
+     * per step.
      */
     private boolean softmaxWindowApplies() {
         if (!KernelChoice.floatKernels(DataType.FLOAT) || input == null || labels == null || !TimeMajor.applies(input)
-                || !TimeMajor.applies(labels) || labels.size(0) != input.size(0) || labels.size(2) != input.size(2)
-                || labels.size(1) != layerConf().getNOut()) {
+                || labels.rank() != 3 || labels.size(0) != input.size(0) || labels.size(2) != input.size(2)
+                || labels.size(1) != layerConf().getNOut() && labels.size(1) != 1) {
             return false;
         }
         TimeMajorOutput conf = layerConf();
@@ -134,7 +144,22 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
         }
         INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray gradW = gradientViews == null ? null : gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        return w.ordering() == 'f' && Blas.gapless(w) && gradW != null && gradW.ordering() == 'f' && Blas.gapless(gradW);
+        return w.ordering() == 'f' && Blas.gapless(w) && gradW != null && gradW.ordering() == 'f' && Blas.gapless(gradW)
+                && targets() != null;
+    }
+
+    /** The labels' class per row t·B + b (see {@link SoftmaxWindow#targets}), or null for soft targets. */
+    private int[] targets() {
+        if (targetsOf != labels) {
+            targets = SoftmaxWindow.targets(labels.castTo(DataType.FLOAT), (int) layerConf().getNOut());
+            targetsOf = labels;
+        }
+        return targets;
+    }
+
+    /** Whether the labels are class indices [B, 1, T] rather than one-hot. */
+    private boolean indexLabels() {
+        return labels.rank() == 3 && labels.size(1) == 1 && layerConf().getNOut() > 1;
     }
 
     /** The per-step mask as a gapless float column in row order t·B + b, or null. */
@@ -170,6 +195,14 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
 
     @Override
     protected INDArray getLabels2d(LayerWorkspaceMgr workspaceMgr, ArrayType arrayType) {
+        if (labels.rank() == 3 && indexLabels()) { // DL4J's own path takes one-hot rows [B·T, nOut]
+            int[] classes = SoftmaxWindow.targets(labels.castTo(DataType.FLOAT), (int) layerConf().getNOut());
+            INDArray oneHot = workspaceMgr.create(arrayType, labels.dataType(), classes.length, layerConf().getNOut());
+            for (int r = 0; r < classes.length; r++) {
+                oneHot.putScalar(r, classes[r], 1.0);
+            }
+            return oneHot;
+        }
         return labels.rank() == 3 ? rows(labels, workspaceMgr, arrayType) : labels;
     }
 

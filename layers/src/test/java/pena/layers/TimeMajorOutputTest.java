@@ -59,6 +59,14 @@ class TimeMajorOutputTest {
         }
         assertEquals(dl4j.score(), pena.score(), tolerance * 10, what + " score");
         assertClose(dl4j.gradient().gradient(), pena.gradient().gradient(), tolerance * 10, what + " gradient");
+
+        // the same labels as class indices [B, 1, T]: Pena's layer gives what DL4J's gives for one-hot ones
+        pena.setInput(input);
+        pena.setLabels(RnnNets.indices(RnnNets.ids(2, BATCH, steps, VOCABULARY)).castTo(type).dup('f'));
+        pena.setLayerMaskArrays(mask, mask);
+        pena.computeGradientAndScore();
+        assertEquals(dl4j.score(), pena.score(), tolerance * 10, what + " score, index labels");
+        assertClose(dl4j.gradient().gradient(), pena.gradient().gradient(), tolerance * 10, what + " gradient, index labels");
     }
 
     private static MultiLayerNetwork network(DataType type, Layer output, int hidden) {

@@ -40,19 +40,38 @@ public final class BatchSplit {
 
     /** Runs {@code part} over [0, rows) cut into up to one piece per core of at least {@code minRows}. */
     public static void run(int rows, int minRows, Part part) {
-        int batch = rows;
-        int parts = Math.max(1, Math.min(CORES, batch / minRows));
+        run(rows, minRows, (index, from, to) -> part.run(from, to));
+    }
+
+    /** How many pieces {@link #run(int, int, IndexedPart)} cuts [0, rows) into. */
+    public static int parts(int rows, int minRows) {
+        return Math.max(1, Math.min(CORES, rows / minRows));
+    }
+
+    /** The rows [from, to) of piece {@code index} (0 … parts - 1), so a piece can keep its own partial result. */
+    public interface IndexedPart {
+        void run(int index, int from, int to);
+    }
+
+    /**
+     * Runs {@code part} over [0, rows) cut into {@link #parts} pieces; piece 0 on the calling
+     * thread. Pieces and their bounds depend only on the arguments, so partial results summed in
+     * piece order are the same from run to run.
+     */
+    public static void run(int rows, int minRows, IndexedPart part) {
+        int parts = parts(rows, minRows);
         if (parts == 1) {
-            part.run(0, batch);
+            part.run(0, 0, rows);
             return;
         }
         List<Future<?>> others = new ArrayList<>();
         for (int p = 1; p < parts; p++) {
-            int from = batch * p / parts;
-            int to = batch * (p + 1) / parts;
-            others.add(WORKERS.submit(() -> part.run(from, to)));
+            int index = p;
+            int from = rows * p / parts;
+            int to = rows * (p + 1) / parts;
+            others.add(WORKERS.submit(() -> part.run(index, from, to)));
         }
-        part.run(0, batch / parts);
+        part.run(0, 0, rows / parts);
         for (Future<?> other : others) {
             try {
                 other.get();

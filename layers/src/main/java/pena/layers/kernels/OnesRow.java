@@ -1,6 +1,7 @@
 package pena.layers.kernels;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,7 +14,9 @@ public final class OnesRow {
 
     public INDArray get(DataType type, long rows) {
         if (ones == null || ones.size(1) != rows || ones.dataType() != type) {
-            ones = Nd4j.ones(type, 1, rows);
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                ones = Nd4j.ones(type, 1, rows); // outlives the workspace scope it was asked for in
+            }
         }
         return ones;
     }

@@ -5,29 +5,41 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The output layer's float kernel (pena.layers.TimeMajorOutputLayer): softmax and cross-entropy over a whole window,
- * cut over the cores, reading and writing DL4J's [batch, size, T] 'f' arrays where they lie.
+ * The output layer's float kernel (pena.layers.TimeMajorOutputLayer): a dense layer, softmax and
+ * cross-entropy over a whole window, as DL4J's softmax with {@code LossMCXENT} computes them.
+ * Per row r (row t·B + b: step t of stream b), with target class y(r) and the row's mask m
+ * (1 without a mask):
  *
- * <p>In such an array the block of step t is [size, batch] row-major, the transpose of that
- * step's rows. So a step's logits are one product with a transposed operand, Z(t) = X(t)·W
- * read from the block as it is, and dL/dX(t) goes straight back into its block as
- * (D(t)·Wᵀ)ᵀ = W·D(t)ᵀ: no layout conversion at all. Per row, with y the target distribution
- * and m the row's mask (1 without a mask), as DL4J's softmax with {@code LossMCXENT}:
- * p = softmax(z + b), loss = -m Σ y·ln(clip(p)) (clip to [ε, 1 - ε], LossMCXENT's softmaxClipEps),
- * D = m (p - y); dW = Σ_t X(t)ᵀ·D(t), db = Σ D.
+ * <pre>
+ *   p = softmax(x·W + b)          loss = -m · ln(clip(p[y]))   (clip to [ε, 1 - ε], LossMCXENT's softmaxClipEps)
+ *   D = m · (p - onehot(y))       dW = Xᵀ·D,  db = Σ_r D,  dL/dX = D·Wᵀ
+ * </pre>
+ *
+ * A row without a target (y = -1: an all-zero label) adds no loss and D = m·p, as LossMCXENT
+ * gives for it. Targets are class indices, never one-hot arrays: at a 10 000-word vocabulary a
+ * one-hot window is 20 MB to build and read.
+ *
+ * <p>The products are whole-window matrix products, [T·B, nIn]·[nIn, V] and its two gradients,
+ * cut over the cores by rows (logits, softmax, dL/dX) and by classes (dW, db): a product per
+ * time step would have batch rows only, and would read all of W once per step (10 MB for a
+ * 256 × 10 000 layer), which made the word model's output layer memory-bound. The input moves to
+ * rows once per window (a transpose per step, {@link TimeMajor}), dL/dX back the same way.
  */
 public final class SoftmaxWindow {
-    /** Steps per core below which a part is not worth a thread. */
-    private static final int STEPS_PER_PART = 4;
-    /** Columns of dW per core below which the weight gradient is not split. */
-    private static final int COLUMNS_PER_PART = 32;
+    /** Rows per core below which a part is not worth a thread. */
+    private static final int MIN_ROWS = 16;
+    /** Classes per core below which the weight gradient is not split. */
+    private static final int MIN_CLASSES = 32;
 
-    private INDArray rowsBuffer; // off-heap [T·B, V]: the logits, then D
-    private float[] rows = new float[0];
-    private float[] labels = new float[0];
-    private float[] keep = new float[0];
-    private double[] stepLoss = new double[0];
     private final double clip;
+    private final ReusedArray inputRows = new ReusedArray();          // X [T·B, nIn]
+    private final ReusedArray logitRows = new ReusedArray();          // [T·B, V]: logits, then D
+    private final ReusedArray inputGradientRows = new ReusedArray();  // dL/dX [T·B, nIn]
+    private final ReusedFloats inputs = new ReusedFloats();
+    private final ReusedFloats probabilities = new ReusedFloats();
+    private final ReusedFloats inputGradients = new ReusedFloats();
+    private final ReusedFloats transposeScratch = new ReusedFloats();
+    private final ReusedFloats keep = new ReusedFloats();
 
     /** @param clip probabilities are clipped to [clip, 1 - clip] before the logarithm (LossMCXENT's ε) */
     public SoftmaxWindow(double clip) {
@@ -38,66 +50,86 @@ public final class SoftmaxWindow {
      * Softmax and loss for every row; with {@code gradients}, also fills {@code gradW} and
      * {@code gradBias} (DL4J's views) and {@code epsilon} ([B, nIn, T] 'f', dL/dinput).
      * Returns the summed loss (not divided by the batch).
+     *
+     * @param input   [B, nIn, T] float 'f', gapless
+     * @param targets per row t·B + b the target class, or -1 for none
+     * @param mask    per row t·B + b a float (gapless), or null
      */
-    public double run(INDArray input, INDArray labels3d, INDArray mask, INDArray w, INDArray bias, boolean gradients,
-               INDArray gradW, INDArray gradBias, INDArray epsilon) {
+    public double run(INDArray input, int[] targets, INDArray mask, INDArray w, INDArray bias, boolean gradients,
+                      INDArray gradW, INDArray gradBias, INDArray epsilon) {
         int batch = (int) input.size(0);
         int nIn = (int) input.size(1);
         int steps = (int) input.size(2);
         int vocabulary = (int) w.size(1);
         int total = batch * steps;
-        prepare(total, vocabulary, labels3d, mask, steps);
-        Blas.Matrix in = Blas.of3d(input);          // block t: X(t)ᵀ [nIn, B]
+        if (targets.length < total) {
+            throw new IllegalArgumentException("targets for " + targets.length + " rows, the window has " + total);
+        }
+        float[] x = inputs.get(total * nIn);
+        TimeMajor.read(input, transposeScratch.get(total * nIn), x);
+        INDArray xArray = inputRows.get(DataType.FLOAT, total, nIn);
+        Blas.Matrix xM = Blas.of(xArray);
+        xM.write(x, 0);
         Blas.Matrix wT = Blas.transposeOf(w);       // Wᵀ [V, nIn], DL4J's column-major W in place
-        Blas.Matrix z = Blas.of(rowsBuffer);        // [T·B, V]
-        Blas.Matrix eps = gradients ? Blas.of3d(epsilon) : null;
+        Blas.Matrix z = Blas.of(logitRows.get(DataType.FLOAT, total, vocabulary));
+        Blas.Matrix dx = gradients ? Blas.of(inputGradientRows.get(DataType.FLOAT, total, nIn)) : null;
         float[] b = new float[vocabulary];
         Blas.ofRow(bias).read(b, 0);
-        float[] p = rows;
-        float[] y = labels;
-        boolean masked = mask != null;
-        BatchSplit.run(steps, STEPS_PER_PART, (first, end) -> {
-            for (int t = first; t < end; t++) {
-                Blas.Matrix step = z.rows((long) t * batch, batch);
-                Blas.gemm(in.rows((long) t * nIn, nIn), true, wT, true, 0f, step); // X(t)·W
-                step.read(p, t * batch * vocabulary);
-                double loss = 0;
-                for (int r = 0; r < batch; r++) {
-                    int row = (t * batch + r) * vocabulary;
-                    float m = masked ? keep[t * batch + r] : 1f;
-                    loss += softmaxRow(p, row, b, y, t * batch * vocabulary + r, batch, vocabulary, m, gradients, clip);
-                }
-                stepLoss[t] = loss;
-                if (gradients) {
-                    step.write(p, t * batch * vocabulary); // D(t)
-                    Blas.gemm(wT, true, step, true, 0f, eps.rows((long) t * nIn, nIn)); // (D(t)·Wᵀ)ᵀ
-                }
+        float[] p = probabilities.get(total * vocabulary);
+        float[] m = null;
+        if (mask != null) {
+            m = keep.get(total);
+            Blas.readAll(mask, m);
+        }
+        float[] rowMask = m;
+        double[] partLoss = new double[BatchSplit.parts(total, MIN_ROWS)];
+        BatchSplit.run(total, MIN_ROWS, (index, from, to) -> {
+            int count = to - from;
+            Blas.Matrix part = z.rows(from, count);
+            Blas.gemm(xM.rows(from, count), false, wT, true, 0f, part); // X·W
+            part.read(p, from * vocabulary);
+            double loss = 0;
+            for (int r = from; r < to; r++) {
+                loss += softmaxRow(p, r * vocabulary, b, targets[r], vocabulary, rowMask == null ? 1f : rowMask[r],
+                        gradients, clip);
+            }
+            partLoss[index] = loss;
+            if (gradients) {
+                part.write(p, from * vocabulary);                          // D
+                Blas.gemm(part, false, wT, false, 0f, dx.rows(from, count)); // dL/dX = D·Wᵀ
             }
         });
         double loss = 0;
-        for (int t = 0; t < steps; t++) {
-            loss += stepLoss[t];
+        for (double l : partLoss) {
+            loss += l;
         }
         if (gradients) {
-            weightGradient(in, z, Blas.transposeOf(gradW), batch, steps, nIn);
+            Blas.Matrix gradWT = Blas.transposeOf(gradW); // dWᵀ [V, nIn]
             float[] db = new float[vocabulary];
-            for (int r = 0; r < total; r++) {
-                for (int v = 0; v < vocabulary; v++) {
-                    db[v] += p[r * vocabulary + v];
+            BatchSplit.run(vocabulary, MIN_CLASSES, (from, to) -> {
+                int count = to - from;
+                Blas.gemm(z.cols(from, count), true, xM, false, 0f, gradWT.rows(from, count)); // dWᵀ = Dᵀ·X
+                for (int r = 0; r < total; r++) {
+                    int row = r * vocabulary;
+                    for (int v = from; v < to; v++) {
+                        db[v] += p[row + v];
+                    }
                 }
-            }
+            });
             Blas.ofRow(gradBias).write(db, 0);
+            float[] dxRows = inputGradients.get(total * nIn);
+            dx.read(dxRows, 0);
+            TimeMajor.write(dxRows, 0, transposeScratch.get(total * nIn), epsilon);
         }
         return loss;
     }
 
     /**
-     * Row {@code row} of {@code p}: logits in, probabilities out (or D when {@code delta}).
-     * The row's targets are {@code y[at + v·stride]}, the 'f' layout of the labels. Returns
-     * the row's loss.
+     * Row {@code row} of {@code p}: logits (before the bias) in, probabilities out (or D when
+     * {@code delta}). Returns the row's loss.
      */
-    private static double softmaxRow(float[] p, int row, float[] b, float[] y, int at, int stride, int vocabulary,
-                                     float m, boolean delta, double clip) {
+    private static double softmaxRow(float[] p, int row, float[] b, int target, int vocabulary, float m,
+                                     boolean delta, double clip) {
         float max = Float.NEGATIVE_INFINITY;
         for (int v = 0; v < vocabulary; v++) {
             float logit = p[row + v] + b[v];
@@ -106,55 +138,66 @@ public final class SoftmaxWindow {
         }
         double sum = 0;
         for (int v = 0; v < vocabulary; v++) {
-            float e = (float) Math.exp(p[row + v] - max);
+            float e = FloatMath.exp(p[row + v] - max);
             p[row + v] = e;
             sum += e;
         }
         float scale = (float) (1 / sum);
         double loss = 0;
-        for (int v = 0; v < vocabulary; v++) {
-            float probability = p[row + v] * scale;
-            float target = y[at + v * stride];
-            if (target != 0) {
-                loss -= target * Math.log(Math.min(1 - clip, Math.max(clip, probability)));
-            }
-            p[row + v] = delta ? (probability - target) * m : probability;
+        if (target >= 0) {
+            float probability = p[row + target] * scale;
+            loss = -Math.log(Math.min(1 - clip, Math.max(clip, probability))) * m;
         }
-        return loss * m;
+        float factor = delta ? scale * m : scale;
+        for (int v = 0; v < vocabulary; v++) {
+            p[row + v] *= factor;
+        }
+        if (delta && target >= 0) {
+            p[row + target] -= m;
+        }
+        return loss;
     }
 
     /**
-     * dWᵀ [V, nIn] = Σ_t D(t)ᵀ·X(t), cut over the columns of dWᵀ (the rows of each block X(t)ᵀ),
-     * so each core sums all steps for its own columns.
+     * Per row t·B + b of a [B, classes, T] label array, the class of its one-hot label (-1 for an
+     * all-zero label), or null when some label is not one-hot (soft targets: not this kernel's job).
+     * Index labels [B, 1, T] (for more than one class) are read as they are.
      */
-    private static void weightGradient(Blas.Matrix in, Blas.Matrix d, Blas.Matrix gradWT, int batch, int steps,
-                                       int nIn) {
-        BatchSplit.run(nIn, COLUMNS_PER_PART, (from, to) -> {
-            int count = to - from;
-            for (int t = 0; t < steps; t++) {
-                Blas.gemm(d.rows((long) t * batch, batch), true, in.rows((long) t * nIn + from, count), true,
-                        t == 0 ? 0f : 1f, gradWT.cols(from, count));
+    public static int[] targets(INDArray labels, int classes) {
+        int batch = (int) labels.size(0);
+        int steps = (int) labels.size(2);
+        int total = batch * steps;
+        int[] targets = new int[total];
+        if (labels.size(1) == 1 && classes > 1) {
+            float[] ids = labels.dup('f').data().asFloat(); // [B, 1, T] 'f': row t·B + b at t·B + b
+            for (int r = 0; r < total; r++) {
+                float id = ids[r];
+                if (!(id >= 0 && id < classes) || id != (int) id) {
+                    throw new IllegalArgumentException("label " + id + " at row " + r + " is not a class index in [0, "
+                            + classes + ")");
+                }
+                targets[r] = (int) id;
             }
-        });
-    }
-
-    private void prepare(int total, int vocabulary, INDArray labels3d, INDArray mask, int steps) {
-        if (rowsBuffer == null || rowsBuffer.size(0) != total || rowsBuffer.size(1) != vocabulary) {
-            rowsBuffer = Nd4j.createUninitializedDetached(DataType.FLOAT, total, vocabulary);
+            return targets;
         }
-        if (rows.length < total * vocabulary) {
-            rows = new float[total * vocabulary];
-            labels = new float[total * vocabulary];
-        }
-        if (stepLoss.length < steps) {
-            stepLoss = new double[steps];
-        }
-        Blas.readAll(labels3d, labels);
-        if (mask != null) {
-            if (keep.length < total) {
-                keep = new float[total];
+        float[] oneHot = new float[(int) labels.length()];
+        Blas.readAll(labels, oneHot); // 'f': element (b, c, t) at b + B·(c + classes·t)
+        java.util.Arrays.fill(targets, -1);
+        for (int t = 0; t < steps; t++) {
+            for (int c = 0; c < classes; c++) {
+                int at = batch * (c + classes * t);
+                for (int b = 0; b < batch; b++) {
+                    float value = oneHot[at + b];
+                    if (value != 0) {
+                        int r = t * batch + b;
+                        if (value != 1 || targets[r] >= 0) {
+                            return null;
+                        }
+                        targets[r] = c;
+                    }
+                }
             }
-            Blas.readAll(mask, keep);
         }
+        return targets;
     }
 }

@@ -1,5 +1,6 @@
 package pena.layers.kernels;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -10,19 +11,23 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The output layer's softmax window against the same quantities written with ND4J operations on
  * rows, in double: the summed masked cross-entropy, dW, db and dL/dinput, over DL4J's
- * [batch, size, T] 'f' arrays (13 steps cut unevenly over the cores).
+ * [batch, size, T] 'f' arrays (65 rows and 300 classes cut unevenly over the cores); and which
+ * labels it reads as targets.
  */
 class SoftmaxWindowTest {
     private static final int BATCH = 5;
     private static final int N_IN = 7;
     private static final int STEPS = 13;
-    private static final int VOCABULARY = 40;
+    private static final int VOCABULARY = 300;
 
     @ParameterizedTest(name = "masked {0}")
     @ValueSource(booleans = {false, true})
@@ -45,7 +50,11 @@ class SoftmaxWindowTest {
         INDArray gradBias = Nd4j.zeros(DataType.FLOAT, 1, VOCABULARY);
         INDArray epsilon = Nd4j.zeros(DataType.FLOAT, BATCH, N_IN, STEPS).dup('f');
 
-        double loss = new SoftmaxWindow(1e-10).run(input, labels, mask, w, bias, true, gradW, gradBias, epsilon);
+        int[] targets = SoftmaxWindow.targets(labels, VOCABULARY);
+        assertArrayEquals(SoftmaxWindow.targets(indexLabels(labels), VOCABULARY), targets, "index labels read as one-hot ones");
+        double loss = new SoftmaxWindow(1e-10).run(input, targets, mask, w, bias, true, gradW, gradBias, epsilon);
+        double scoreOnly = new SoftmaxWindow(1e-10).run(input, targets, mask, w, bias, false, null, null, null);
+        assertEquals(loss, scoreOnly, 1e-9 * loss, "the score without gradients");
 
         // the same on rows [T·B, ·], row t·B + b, in double
         INDArray x = rows(input);
@@ -63,6 +72,33 @@ class SoftmaxWindowTest {
         assertClose(expectedGradW, gradW, "dW");
         assertClose(expectedGradBias, gradBias, "db");
         assertClose(expectedInputGradient, rows(epsilon), "dL/dinput");
+    }
+
+    @Test
+    void onlyOneHotLabelsAreReadAsTargets() {
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 2, 4, 3).dup('f');
+        labels.putScalar(new long[]{0, 2, 0}, 1f);
+        labels.putScalar(new long[]{1, 3, 2}, 1f);
+        assertArrayEquals(new int[]{2, -1, -1, -1, -1, 3}, SoftmaxWindow.targets(labels, 4), "row t·B + b, -1 without a 1");
+        labels.putScalar(new long[]{1, 1, 2}, 1f);
+        assertNull(SoftmaxWindow.targets(labels, 4), "two classes in one label");
+        INDArray soft = Nd4j.zeros(DataType.FLOAT, 2, 4, 3).dup('f');
+        soft.putScalar(new long[]{0, 1, 0}, 0.5f);
+        assertNull(SoftmaxWindow.targets(soft, 4), "a soft target");
+        INDArray outOfRange = Nd4j.zeros(DataType.FLOAT, 2, 1, 3).dup('f').addi(4);
+        assertThrows(IllegalArgumentException.class, () -> SoftmaxWindow.targets(outOfRange, 4));
+    }
+
+    /** One-hot [B, V, T] → class indices [B, 1, T]. */
+    private static INDArray indexLabels(INDArray oneHot) {
+        INDArray ids = Nd4j.zeros(DataType.FLOAT, oneHot.size(0), 1, oneHot.size(2)).dup('f');
+        for (int b = 0; b < oneHot.size(0); b++) {
+            for (int t = 0; t < oneHot.size(2); t++) {
+                ids.putScalar(new long[]{b, 0, t}, oneHot.get(NDArrayIndex.point(b), NDArrayIndex.all(), NDArrayIndex.point(t))
+                        .argMax().getInt(0));
+            }
+        }
+        return ids;
     }
 
     /** [B, C, T] → rows [T·B, C] in double. */
