@@ -10,7 +10,10 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import pena.layers.kernels.KernelChoice;
+
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -31,6 +34,9 @@ import java.util.Map;
  * Streams whose next window starts a new document are reset with {@link #resetStreams}.
  */
 public class StatefulNetwork extends MultiLayerNetwork {
+
+    /** The optimizer step in one pass over the parameters, where the configuration allows it (see {@link FusedAdam}). */
+    private Optional<FusedAdam> fusedAdam;
 
     public StatefulNetwork(MultiLayerConfiguration configuration) {
         super(configuration);
@@ -61,7 +67,16 @@ public class StatefulNetwork extends MultiLayerNetwork {
                 solver = new Solver.Builder().configure(conf()).listeners(getListeners()).model(this).build();
             }
         }
-        solver.optimize(workspaceMgr);
+        if (fusedAdam == null) {
+            fusedAdam = FusedAdam.of(this);
+        }
+        if (fusedAdam.isPresent() && KernelChoice.floatKernels(params().dataType()) && getListeners().isEmpty()) {
+            computeGradientAndScore(workspaceMgr);
+            fusedAdam.get().step(getIterationCount(), batchSize());
+            setIterationCount(getIterationCount() + 1);
+        } else {
+            solver.optimize(workspaceMgr);
+        }
         clearLayerMaskArrays();
     }
 

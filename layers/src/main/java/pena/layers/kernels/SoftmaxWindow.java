@@ -82,7 +82,9 @@ public final class SoftmaxWindow {
             Blas.readAll(mask, m);
         }
         float[] rowMask = m;
-        double[] partLoss = new double[BatchSplit.parts(total, MIN_ROWS)];
+        int parts = BatchSplit.parts(total, MIN_ROWS);
+        double[] partLoss = new double[parts];
+        float[][] partBias = gradients ? new float[parts][vocabulary] : null; // each part's Σ D, summed in part order
         BatchSplit.run(total, MIN_ROWS, (index, from, to) -> {
             int count = to - from;
             Blas.Matrix part = z.rows(from, count);
@@ -95,6 +97,13 @@ public final class SoftmaxWindow {
             }
             partLoss[index] = loss;
             if (gradients) {
+                float[] db = partBias[index];
+                for (int r = from; r < to; r++) { // db while the rows are still in cache
+                    int row = r * vocabulary;
+                    for (int v = 0; v < vocabulary; v++) {
+                        db[v] += p[row + v];
+                    }
+                }
                 part.write(p, from * vocabulary);                          // D
                 Blas.gemm(part, false, wT, false, 0f, dx.rows(from, count)); // dL/dX = D·Wᵀ
             }
@@ -105,17 +114,16 @@ public final class SoftmaxWindow {
         }
         if (gradients) {
             Blas.Matrix gradWT = Blas.transposeOf(gradW); // dWᵀ [V, nIn]
-            float[] db = new float[vocabulary];
             BatchSplit.run(vocabulary, MIN_CLASSES, (from, to) -> {
                 int count = to - from;
                 Blas.gemm(z.cols(from, count), true, xM, false, 0f, gradWT.rows(from, count)); // dWᵀ = Dᵀ·X
-                for (int r = 0; r < total; r++) {
-                    int row = r * vocabulary;
-                    for (int v = from; v < to; v++) {
-                        db[v] += p[row + v];
-                    }
-                }
             });
+            float[] db = partBias[0];
+            for (int k = 1; k < parts; k++) {
+                for (int v = 0; v < vocabulary; v++) {
+                    db[v] += partBias[k][v];
+                }
+            }
             Blas.ofRow(gradBias).write(db, 0);
             float[] dxRows = inputGradients.get(total * nIn);
             dx.read(dxRows, 0);
