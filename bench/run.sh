@@ -7,6 +7,8 @@
 #   BENCH_CELLS    Pena cells (default "lstm gru dl4j-lstm"); the peer runs the LSTM and, when
 #                  gru is asked for, the GRU
 #   BENCH_GFLOPS   the machine's matrix-multiply limit at these shapes (default 136, DESIGN.md)
+#   BENCH_WORD_CELLS  word-level rows, Pena and ../shared/peers/wordlm.py on romance/, 2x256
+#                  (default "lstm gru"; "" skips them)
 #
 # Writes bench/results/bench.md (the table) and one log per run beside it.
 set -euo pipefail
@@ -18,6 +20,9 @@ CELLS=${BENCH_CELLS:-"lstm gru dl4j-lstm"}
 GFLOPS=${BENCH_GFLOPS:-136}
 CORPUS=../shared/corpora/machado/romance/domCasmurro.txt
 PEER=../shared/peers/charlm.py
+WORD_CELLS=${BENCH_WORD_CELLS-"lstm gru"}
+WORD_CORPUS=../shared/corpora/machado/romance
+WORD_PEER=../shared/peers/wordlm.py
 OUT=bench/results
 PYTHON=/usr/bin/python3
 mkdir -p "$OUT"
@@ -77,5 +82,35 @@ for config in $CONFIGS; do
       "$(gemm_share "$cps" "$(echo "$line" | field params)")" "$ms" "$bpc" >> "$table"
   done
 done
+# Word level: the default word model of each (embedding 128, vocabulary 10 000, batch 16, TBPTT 32).
+if [ -n "$WORD_CELLS" ]; then
+  {
+    echo
+    echo "Word level: ${WORD_CORPUS#../shared/corpora/}, embedding 128, vocabulary 10,000, batch 16, TBPTT 32, 2x256, ${MINUTES} min of training per run."
+    echo "Ratio: tokens/s over the peer's for the same cell. Validation perplexity per word and BPC over the held-out characters, both exact."
+    echo
+    echo "| model | tokens/s | ratio to peer | val perplexity | val BPC |"
+    echo "|---|---:|---:|---:|---:|"
+  } >> "$table"
+  for cell in $WORD_CELLS; do
+    echo "== word peer $cell 2x256"
+    "$PYTHON" "$WORD_PEER" --text "$WORD_CORPUS" --model "$cell" --layers 2 --hidden 256 --threads 2 \
+      --minutes "$MINUTES" > "$OUT/word-peer-$cell.log" 2>&1
+    line=$(grep '^RESULT' "$OUT/word-peer-$cell.log")
+    peer=$(echo "$line" | field tokens_per_s)
+    printf '| PyTorch word %s 2x256 | %s | 1.00 | %.1f | %.3f |\n' "$cell" "$peer" "$(echo "$line" | field val_ppl)" \
+      "$(echo "$line" | field val_bpc)" >> "$table"
+    name="pena-word-$cell-2x256"
+    echo "== $name"
+    java -jar target/pena.jar train --corpus "$WORD_CORPUS" --level word --cell "$cell" --layers 2 --hidden 256 \
+      --minutes "$MINUTES" --out "$OUT/$name" --force > "$OUT/$name.log" 2>&1
+    tps=$(grep '^RESULT' "$OUT/$name.log" | tail -1 | field tokens_per_s)
+    java -jar target/pena.jar evaluate --model "$OUT/$name.zip" > "$OUT/$name.eval.log" 2>&1
+    eval=$(grep '^RESULT' "$OUT/$name.eval.log")
+    ratio=$(awk -v a="$tps" -v b="$peer" 'BEGIN { printf "%.2f", a / b }')
+    printf '| Pena word %s 2x256 | %s | %s | %.1f | %.3f |\n' "$cell" "$tps" "$ratio" "$(echo "$eval" | field perplexity)" \
+      "$(echo "$eval" | field bpc)" >> "$table"
+  done
+fi
 echo
 cat "$table"

@@ -52,6 +52,18 @@ public final class Evaluator {
         return score(model, new TokenStreams(encoded, streams, chunk, false), characters);
     }
 
+    /** A probability below e^-69 (1e-30) counts as 1e-30: one impossible token does not make the total infinite. */
+    private static final double LOWEST_LOG_PROBABILITY = Math.log(1e-30);
+
+    /** ln p of each row's target from [streams, size, length] probabilities. */
+    private static double[] fromProbabilities(INDArray p, int[] rows, int batch) {
+        double[] logProbabilities = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            logProbabilities[r] = rows[r] < 0 ? Double.NaN : Math.log(p.getDouble(r % batch, rows[r], r / batch));
+        }
+        return logProbabilities;
+    }
+
     private static EvaluationResult score(PenaModel model, TokenStreams streams, long characters) {
         StatefulNetwork network = model.network();
         int size = model.spec().vocabularySize();
@@ -63,22 +75,27 @@ public final class Evaluator {
         for (Window window : streams) {
             network.resetInferenceStreams(window.resetState());
             INDArray input = WindowArrays.inputs(window, size, embedding);
-            // [streams, size, length]: only the target's probability is read at each position (copying
-            // the whole array out costs more than the forward pass when the vocabulary is large)
-            INDArray p = network.rnnTimeStep(input);
             int length = window.length();
-            for (int b = 0; b < window.batch(); b++) {
-                int[] targets = window.targets()[b];
+            int batch = window.batch();
+            int[] rows = new int[batch * length]; // row t·B + b, as the output layer orders them
+            for (int b = 0; b < batch; b++) {
                 for (int t = 0; t < length; t++) {
-                    int target = targets[t];
-                    if (target == Window.PADDING) {
-                        continue;
-                    }
-                    nats -= Math.log(Math.max(p.getDouble(b, target, t), 1e-30));
-                    tokens++;
-                    if (target == Vocabulary.UNKNOWN_ID) {
-                        unknown++;
-                    }
+                    int target = window.targets()[b][t];
+                    rows[t * batch + b] = target == Window.PADDING ? -1 : target;
+                }
+            }
+            // only the targets' log probabilities leave the network (a full [streams, 10 000, length]
+            // probability array costs more to lay out than the forward pass at word level)
+            double[] logProbabilities = network.rnnTimeStepTargetLogProbabilities(input, rows)
+                    .orElseGet(() -> fromProbabilities(network.rnnTimeStep(input), rows, batch));
+            for (int r = 0; r < rows.length; r++) {
+                if (rows[r] < 0) {
+                    continue;
+                }
+                nats -= Math.max(logProbabilities[r], LOWEST_LOG_PROBABILITY);
+                tokens++;
+                if (rows[r] == Vocabulary.UNKNOWN_ID) {
+                    unknown++;
                 }
             }
         }

@@ -10,7 +10,10 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import org.deeplearning4j.nn.api.FwdPassType;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import pena.layers.kernels.KernelChoice;
+import pena.layers.kernels.TimeMajor;
 
 import java.util.HashMap;
 import java.util.Optional;
@@ -134,6 +137,40 @@ public class StatefulNetwork extends MultiLayerNetwork {
                 rnnSetPreviousState(i, new HashMap<>());
             }
         }
+    }
+
+    /**
+     * ln p of each target after the input [B, size, T] (row t·B + b of {@code targets}; -1 for
+     * none, giving NaN), with the state carried exactly as {@code rnnTimeStep} carries it, or
+     * empty when the output layer cannot give them directly (then use {@code rnnTimeStep}).
+     * Only the targets' probabilities leave the output layer: evaluation at a large vocabulary
+     * does not lay out every probability of every step.
+     */
+    public Optional<double[]> rnnTimeStepTargetLogProbabilities(INDArray input, int[] targets) {
+        Layer[] layers = getLayers();
+        if (layers.length < 2 || !(layers[layers.length - 1] instanceof TimeMajorOutputLayer output)) {
+            return Optional.empty();
+        }
+        INDArray hidden = outputOfLayerDetached(false, FwdPassType.RNN_TIMESTEP, layers.length - 2, input, null, null,
+                null);
+        InputPreProcessor preProcessor = getLayerWiseConfigurations().getInputPreProcess(layers.length - 1);
+        if (preProcessor != null) {
+            hidden = preProcessor.preProcess(hidden, (int) input.size(0), LayerWorkspaceMgr.noWorkspaces());
+        }
+        if (hidden.ordering() != 'f' || !TimeMajor.applies(hidden)) { // e.g. odd strides on a size-1 batch
+            hidden = hidden.dup('f');
+        }
+        double[] logProbabilities = output.targetLogProbabilities(hidden, targets);
+        if (logProbabilities == null) { // the layer cannot: its probabilities the usual way, same state
+            INDArray p = output.activate(hidden, false, LayerWorkspaceMgr.noWorkspaces());
+            long batch = p.size(0);
+            logProbabilities = new double[targets.length];
+            for (int r = 0; r < targets.length; r++) {
+                logProbabilities[r] = targets[r] < 0 ? Double.NaN
+                        : Math.log(p.getDouble(r % batch, targets[r], r / batch));
+            }
+        }
+        return Optional.of(logProbabilities);
     }
 
     /** Forgets all carried state, for training and for {@code rnnTimeStep}. */

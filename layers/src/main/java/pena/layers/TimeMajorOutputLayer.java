@@ -162,6 +162,23 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
         return labels.rank() == 3 && labels.size(1) == 1 && layerConf().getNOut() > 1;
     }
 
+    /**
+     * ln p of each target for the input [B, nIn, T] (row t·B + b; NaN where the target is -1), or
+     * null when this layer's float kernel does not apply (then take the probabilities from
+     * {@code activate}). Evaluation's shortcut: a full [B, 10 000, T] probability array is 20 MB
+     * to compute and to lay out, where only one probability per row is read.
+     */
+    public double[] targetLogProbabilities(INDArray input3d, int[] targets) {
+        TimeMajorOutput conf = layerConf();
+        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        if (!KernelChoice.floatKernels(DataType.FLOAT) || !TimeMajor.applies(input3d)
+                || !(conf.getActivationFn() instanceof ActivationSoftmax) || !Blas.gapless(w) || w.ordering() != 'f'
+                || targets.length != input3d.size(0) * input3d.size(2)) {
+            return null;
+        }
+        return softmaxWindow().logProbabilities(input3d, targets, w, getParam(DefaultParamInitializer.BIAS_KEY));
+    }
+
     /** The per-step mask as a gapless float column in row order t·B + b, or null. */
     private INDArray stepMask() {
         if (maskArray == null) {

@@ -108,8 +108,23 @@ public final class Blas {
 
     /** Whether every element of the float array lies in one gapless block in its own order. */
     public static boolean gapless(INDArray array) {
-        return array.dataType() == DataType.FLOAT && !array.isEmpty()
-                && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(array);
+        if (array.dataType() != DataType.FLOAT || array.isEmpty()) {
+            return false;
+        }
+        // the strides of its own order, dimensions of size 1 excepted (their stride does not matter;
+        // ND4J's own check refuses e.g. [1, 256, T] 'f' with strides [1, 1, 256])
+        long[] shape = array.shape();
+        long[] stride = array.stride();
+        long expected = 1;
+        boolean c = array.ordering() == 'c';
+        for (int k = 0; k < shape.length; k++) {
+            int d = c ? shape.length - 1 - k : k;
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
     }
 
     /** Copies a gapless array's elements, in memory order, into {@code target} from 0. */

@@ -133,6 +133,56 @@ public final class SoftmaxWindow {
     }
 
     /**
+     * ln p(target) of every row with a target (NaN for a row without one): the forward half of
+     * {@link #run}, for evaluation, where only the targets' probabilities are wanted. The log
+     * probability is the log-softmax itself (logit - max - ln Σ e^(logit - max)), not the log of
+     * a rounded probability.
+     */
+    public double[] logProbabilities(INDArray input, int[] targets, INDArray w, INDArray bias) {
+        int batch = (int) input.size(0);
+        int nIn = (int) input.size(1);
+        int steps = (int) input.size(2);
+        int vocabulary = (int) w.size(1);
+        int total = batch * steps;
+        float[] x = inputs.get(total * nIn);
+        TimeMajor.read(input, transposeScratch.get(total * nIn), x);
+        Blas.Matrix xM = Blas.of(inputRows.get(DataType.FLOAT, total, nIn));
+        xM.write(x, 0);
+        Blas.Matrix wT = Blas.transposeOf(w);
+        Blas.Matrix z = Blas.of(logitRows.get(DataType.FLOAT, total, vocabulary));
+        float[] b = new float[vocabulary];
+        Blas.ofRow(bias).read(b, 0);
+        float[] p = probabilities.get(total * vocabulary);
+        double[] logProbabilities = new double[total];
+        BatchSplit.run(total, MIN_ROWS, (from, to) -> {
+            int count = to - from;
+            Blas.Matrix part = z.rows(from, count);
+            Blas.gemm(xM.rows(from, count), false, wT, true, 0f, part); // X·W
+            part.read(p, from * vocabulary);
+            for (int r = from; r < to; r++) {
+                int row = r * vocabulary;
+                int target = targets[r];
+                if (target < 0) {
+                    logProbabilities[r] = Double.NaN;
+                    continue;
+                }
+                float max = Float.NEGATIVE_INFINITY;
+                for (int v = 0; v < vocabulary; v++) {
+                    float logit = p[row + v] + b[v];
+                    p[row + v] = logit;
+                    max = Math.max(max, logit);
+                }
+                double sum = 0;
+                for (int v = 0; v < vocabulary; v++) {
+                    sum += FloatMath.exp(p[row + v] - max);
+                }
+                logProbabilities[r] = p[row + target] - max - Math.log(sum);
+            }
+        });
+        return logProbabilities;
+    }
+
+    /**
      * Row {@code row} of {@code p}: logits (before the bias) in, probabilities out (or D when
      * {@code delta}). Returns the row's loss.
      */

@@ -7,7 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The direct cblas_sgemm calls against ND4J's products: transposed operands, accumulation into
@@ -41,6 +43,16 @@ class BlasTest {
         INDArray t = Nd4j.zeros(DataType.FLOAT, 6, 6);
         Blas.gemm(Blas.of(a), true, Blas.of(a), false, 0f, Blas.of(t));
         assertArrayEquals(a.transpose().mmul(a).dup('c').data().asFloat(), t.data().asFloat(), 1e-5f, "aᵀ·a");
+    }
+
+    @Test
+    void aSizeOneDimensionDoesNotMakeAnArrayLookGappy() {
+        INDArray oneStream = Nd4j.create(DataType.FLOAT, new long[]{1, 4, 5}, 'f'); // a batch of one, as evaluation has
+        assertTrue(Blas.gapless(oneStream), oneStream.shapeInfoToString());
+        assertTrue(Blas.gapless(Nd4j.create(DataType.FLOAT, new long[]{3, 1, 5}, 'c')));
+        assertFalse(Blas.gapless(Nd4j.create(DataType.FLOAT, new long[]{3, 4, 5}, 'f').get(NDArrayIndex.interval(0, 2),
+                NDArrayIndex.all(), NDArrayIndex.all())), "a slice of the batch");
+        assertFalse(Blas.gapless(Nd4j.create(DataType.DOUBLE, new long[]{3, 4}, 'c')), "not float");
     }
 
     @Test
