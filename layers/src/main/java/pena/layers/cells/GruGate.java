@@ -7,7 +7,7 @@ package pena.layers.cells;
  * [0, 2n) and the candidate's recurrent block is the last. The ND4J reference, the float kernel
  * and the one-token stepper find a block's columns here and nowhere else.
  */
-public enum GruGate {
+public enum GruGate implements GateBlock {
     UPDATE("z"), RESET("r"), CANDIDATE("n");
 
     /** Blocks in W, RW and b. */
@@ -18,21 +18,6 @@ public enum GruGate {
 
     GruGate(String symbol) {
         this.symbol = symbol;
-    }
-
-    /** The block's first column for n units. */
-    public int from(int n) {
-        return ordinal() * n;
-    }
-
-    /** The block's first column for n units. */
-    public long from(long n) {
-        return ordinal() * n;
-    }
-
-    /** One past the block's last column. */
-    public long to(long n) {
-        return (ordinal() + 1) * n;
     }
 
     /** One past the sigmoid gates (z and r), where the candidate's block starts. */

@@ -102,12 +102,7 @@ public final class GruKernel {
         float[] part = pass.candidatePartRows;
         float[] h = pass.hRows;
         float[] keep = pass.window.keep();
-        float[] eps = pass.epsilonRows;
-        if (eps == null) {
-            eps = arrays.epsilonRows.get(steps * batch * n);
-            Blas.of(epsilon).read(eps, 0);
-        }
-        float[] epsilonRows = eps;
+        float[] epsilonRows = pass.epsilonRows(epsilon, arrays.epsilonRows);
         INDArray dGates = arrays.dGates.get(DataType.FLOAT, (long) steps * batch, width);
         INDArray dRecurrent = arrays.dRecurrent.get(DataType.FLOAT, (long) steps * batch, width);
         Blas.Matrix dGatesM = Blas.of(dGates);

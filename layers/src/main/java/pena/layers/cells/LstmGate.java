@@ -13,7 +13,7 @@ package pena.layers.cells;
  *   i  input gate     σ(...)
  * </pre>
  */
-public enum LstmGate {
+public enum LstmGate implements GateBlock {
     CANDIDATE("g"), FORGET("f"), OUTPUT("o"), INPUT("i");
 
     /** Blocks in W, RW and b. */
@@ -24,20 +24,5 @@ public enum LstmGate {
 
     LstmGate(String symbol) {
         this.symbol = symbol;
-    }
-
-    /** The block's first column for n units. */
-    public int from(int n) {
-        return ordinal() * n;
-    }
-
-    /** The block's first column for n units. */
-    public long from(long n) {
-        return ordinal() * n;
-    }
-
-    /** One past the block's last column. */
-    public long to(long n) {
-        return (ordinal() + 1) * n;
     }
 }

@@ -106,12 +106,7 @@ public final class LstmKernel {
         float[] c = pass.cRows;
         float[] tanhC = pass.tanhCRows;
         float[] keep = pass.window.keep();
-        float[] eps = pass.epsilonRows;
-        if (eps == null) {
-            eps = arrays.epsilonRows.get(steps * batch * n);
-            Blas.of(epsilon).read(eps, 0);
-        }
-        float[] epsilonRows = eps;
+        float[] epsilonRows = pass.epsilonRows(epsilon, arrays.epsilonRows);
         INDArray dGates = arrays.dGates.get(DataType.FLOAT, (long) steps * batch, width);
         Blas.Matrix dGatesM = Blas.of(dGates);
         Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights()); // RWᵀ [4n, n], DL4J's column-major RW in place

@@ -3,6 +3,8 @@ package pena.layers.cells;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import pena.layers.kernels.Blas;
+import pena.layers.kernels.ReusedFloats;
 
 /**
  * One forward pass of a recurrent layer over a window, kept for its backward pass. Time-major:
@@ -42,6 +44,19 @@ public abstract class WindowPass {
         this.h = h;
         this.hRows = hRows;
         this.onFloatKernel = hRows != null;
+    }
+
+    /**
+     * dL/dh of every step as time-major Java rows: the ones the layer handed over, or else
+     * {@code epsilon} [T·batch, n] copied into {@code into}.
+     */
+    float[] epsilonRows(INDArray epsilon, ReusedFloats into) {
+        if (epsilonRows != null) {
+            return epsilonRows;
+        }
+        float[] rows = into.get(steps * batch * n);
+        Blas.of(epsilon).read(rows, 0);
+        return rows;
     }
 
     /** Rows of time step t in a [T·batch, ·] array. */

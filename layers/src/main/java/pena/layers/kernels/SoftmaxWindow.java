@@ -166,12 +166,7 @@ public final class SoftmaxWindow {
                     logProbabilities[r] = Double.NaN;
                     continue;
                 }
-                float max = Float.NEGATIVE_INFINITY;
-                for (int v = 0; v < vocabulary; v++) {
-                    float logit = p[row + v] + b[v];
-                    p[row + v] = logit;
-                    max = Math.max(max, logit);
-                }
+                float max = addBias(p, row, b, vocabulary);
                 double sum = 0;
                 for (int v = 0; v < vocabulary; v++) {
                     sum += FloatMath.exp(p[row + v] - max);
@@ -182,18 +177,24 @@ public final class SoftmaxWindow {
         return logProbabilities;
     }
 
-    /**
-     * Row {@code row} of {@code p}: logits (before the bias) in, probabilities out (or D when
-     * {@code delta}). Returns the row's loss.
-     */
-    private static double softmaxRow(float[] p, int row, float[] b, int target, int vocabulary, float m,
-                                     boolean delta, double clip) {
+    /** Adds the bias to row {@code row}'s logits in place; returns their largest. */
+    private static float addBias(float[] p, int row, float[] b, int vocabulary) {
         float max = Float.NEGATIVE_INFINITY;
         for (int v = 0; v < vocabulary; v++) {
             float logit = p[row + v] + b[v];
             p[row + v] = logit;
             max = Math.max(max, logit);
         }
+        return max;
+    }
+
+    /**
+     * Row {@code row} of {@code p}: logits (before the bias) in, probabilities out (or D when
+     * {@code delta}). Returns the row's loss.
+     */
+    private static double softmaxRow(float[] p, int row, float[] b, int target, int vocabulary, float m,
+                                     boolean delta, double clip) {
+        float max = addBias(p, row, b, vocabulary);
         double sum = 0;
         for (int v = 0; v < vocabulary; v++) {
             float e = FloatMath.exp(p[row + v] - max);
