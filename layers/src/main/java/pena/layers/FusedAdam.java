@@ -42,13 +42,11 @@ final class FusedAdam {
     private final MultiLayerNetwork network;
     private final List<Block> blocks;
     private final List<LayerRange> layers;
-    private final INDArray state;
 
-    private FusedAdam(MultiLayerNetwork network, List<Block> blocks, List<LayerRange> layers, INDArray state) {
+    private FusedAdam(MultiLayerNetwork network, List<Block> blocks, List<LayerRange> layers) {
         this.network = network;
         this.blocks = blocks;
         this.layers = layers;
-        this.state = state;
     }
 
     /** The fused step for this network, or empty when its configuration needs DL4J's updater. */
@@ -106,13 +104,19 @@ final class FusedAdam {
             }
             from += count;
         }
-        return Optional.of(new FusedAdam(network, blocks, layers, state));
+        return Optional.of(new FusedAdam(network, blocks, layers));
     }
 
     /** One step from the gradient the network just computed, at DL4J's iteration {@code iteration}. */
     void step(int iteration, int batchSize) {
         Blas.Matrix params = Blas.ofRow(flat(network.params()));
         Blas.Matrix gradients = Blas.ofRow(flat(network.getFlattenedGradients()));
+        // asked for at every step: restoring a checkpoint may replace the updater's state array
+        INDArray state = network.getUpdater().getStateViewArray();
+        if (!Blas.gapless(state)) {
+            throw new IllegalStateException("the updater's state is not one gapless float array: "
+                    + state.shapeInfoToString());
+        }
         Blas.Matrix stateView = Blas.ofRow(flat(state)); // per block: m, then v
         for (LayerRange layer : layers) {
             // divideByMinibatch, then ClipL2PerLayer on the divided gradient
