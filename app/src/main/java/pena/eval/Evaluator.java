@@ -55,15 +55,6 @@ public final class Evaluator {
     /** A probability below e^-69 (1e-30) counts as 1e-30: one impossible token does not make the total infinite. */
     private static final double LOWEST_LOG_PROBABILITY = Math.log(1e-30);
 
-    /** ln p of each row's target from [streams, size, length] probabilities. */
-    private static double[] fromProbabilities(INDArray p, int[] rows, int batch) {
-        double[] logProbabilities = new double[rows.length];
-        for (int r = 0; r < rows.length; r++) {
-            logProbabilities[r] = rows[r] < 0 ? Double.NaN : Math.log(p.getDouble(r % batch, rows[r], r / batch));
-        }
-        return logProbabilities;
-    }
-
     private static EvaluationResult score(PenaModel model, TokenStreams streams, long characters) {
         StatefulNetwork network = model.network();
         int size = model.spec().vocabularySize();
@@ -86,8 +77,7 @@ public final class Evaluator {
             }
             // only the targets' log probabilities leave the network (a full [streams, 10 000, length]
             // probability array costs more to lay out than the forward pass at word level)
-            double[] logProbabilities = network.rnnTimeStepTargetLogProbabilities(input, rows)
-                    .orElseGet(() -> fromProbabilities(network.rnnTimeStep(input), rows, batch));
+            double[] logProbabilities = network.rnnTimeStepTargetLogProbabilities(input, rows);
             for (int r = 0; r < rows.length; r++) {
                 if (rows[r] < 0) {
                     continue;

@@ -225,18 +225,18 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig, P extend
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray x = (training ? trainingInput : inferenceInput).get(dataType, steps * batch, nIn);
             int[] hot = null;
-            if (floatKernels() && TimeMajor.applies(in)) {
+            if (floatKernels()) { // the rows as a Java array too: the float kernel gathers one-hot rows
                 float[] rows = inputRows.get((int) in.length());
-                TimeMajor.read(in, transposeScratch.get((int) in.length()), rows);
-                Blas.of(x).write(rows, 0);
+                if (TimeMajor.applies(in)) {
+                    TimeMajor.read(in, transposeScratch.get((int) in.length()), rows);
+                    Blas.of(x).write(rows, 0);
+                } else {
+                    x.reshape('c', steps, batch, nIn).assign(in.permute(2, 0, 1));
+                    Blas.of(x).read(rows, 0);
+                }
                 hot = OneHotRows.find(rows, (int) (steps * batch), (int) nIn);
             } else {
                 x.reshape('c', steps, batch, nIn).assign(in.permute(2, 0, 1));
-                if (floatKernels()) {
-                    float[] rows = inputRows.get((int) in.length());
-                    Blas.of(x).read(rows, 0);
-                    hot = OneHotRows.find(rows, (int) (steps * batch), (int) nIn);
-                }
             }
             INDArray mask = maskArray == null ? null
                     : maskArray.castTo(dataType).transpose().dup('c').reshape('c', steps * batch, 1);

@@ -141,36 +141,40 @@ public class StatefulNetwork extends MultiLayerNetwork {
 
     /**
      * ln p of each target after the input [B, size, T] (row t·B + b of {@code targets}; -1 for
-     * none, giving NaN), with the state carried exactly as {@code rnnTimeStep} carries it, or
-     * empty when the output layer cannot give them directly (then use {@code rnnTimeStep}).
-     * Only the targets' probabilities leave the output layer: evaluation at a large vocabulary
-     * does not lay out every probability of every step.
+     * none, giving NaN), with the state carried exactly as {@code rnnTimeStep} carries it. With
+     * Pena's output layer only the targets' probabilities leave it: evaluation at a large
+     * vocabulary does not lay out every probability of every step; any other output layer's
+     * probabilities are read from {@code rnnTimeStep}.
      */
-    public Optional<double[]> rnnTimeStepTargetLogProbabilities(INDArray input, int[] targets) {
+    public double[] rnnTimeStepTargetLogProbabilities(INDArray input, int[] targets) {
         Layer[] layers = getLayers();
-        if (layers.length < 2 || !(layers[layers.length - 1] instanceof TimeMajorOutputLayer output)) {
-            return Optional.empty();
-        }
-        INDArray hidden = outputOfLayerDetached(false, FwdPassType.RNN_TIMESTEP, layers.length - 2, input, null, null,
-                null);
-        InputPreProcessor preProcessor = getLayerWiseConfigurations().getInputPreProcess(layers.length - 1);
-        if (preProcessor != null) {
-            hidden = preProcessor.preProcess(hidden, (int) input.size(0), LayerWorkspaceMgr.noWorkspaces());
-        }
-        if (hidden.ordering() != 'f' || !TimeMajor.applies(hidden)) { // e.g. odd strides on a size-1 batch
-            hidden = hidden.dup('f');
-        }
-        double[] logProbabilities = output.targetLogProbabilities(hidden, targets);
-        if (logProbabilities == null) { // the layer cannot: its probabilities the usual way, same state
-            INDArray p = output.activate(hidden, false, LayerWorkspaceMgr.noWorkspaces());
-            long batch = p.size(0);
-            logProbabilities = new double[targets.length];
-            for (int r = 0; r < targets.length; r++) {
-                logProbabilities[r] = targets[r] < 0 ? Double.NaN
-                        : Math.log(p.getDouble(r % batch, targets[r], r / batch));
+        if (layers.length >= 2 && layers[layers.length - 1] instanceof TimeMajorOutputLayer output) {
+            INDArray hidden = outputOfLayerDetached(false, FwdPassType.RNN_TIMESTEP, layers.length - 2, input, null,
+                    null, null);
+            InputPreProcessor preProcessor = getLayerWiseConfigurations().getInputPreProcess(layers.length - 1);
+            if (preProcessor != null) {
+                hidden = preProcessor.preProcess(hidden, (int) input.size(0), LayerWorkspaceMgr.noWorkspaces());
             }
+            if (hidden.ordering() != 'f' || !TimeMajor.applies(hidden)) { // e.g. odd strides on a size-1 batch
+                hidden = hidden.dup('f');
+            }
+            double[] logProbabilities = output.targetLogProbabilities(hidden, targets);
+            if (logProbabilities == null) { // its float kernel does not apply: the probabilities, same state
+                return logOf(output.activate(hidden, false, LayerWorkspaceMgr.noWorkspaces()), targets);
+            }
+            return logProbabilities;
         }
-        return Optional.of(logProbabilities);
+        return logOf(rnnTimeStep(input), targets);
+    }
+
+    /** ln p of each row's target (row t·B + b) from [B, size, T] probabilities; NaN without a target. */
+    private static double[] logOf(INDArray p, int[] targets) {
+        long batch = p.size(0);
+        double[] logProbabilities = new double[targets.length];
+        for (int r = 0; r < targets.length; r++) {
+            logProbabilities[r] = targets[r] < 0 ? Double.NaN : Math.log(p.getDouble(r % batch, targets[r], r / batch));
+        }
+        return logProbabilities;
     }
 
     /** Forgets all carried state, for training and for {@code rnnTimeStep}. */

@@ -213,7 +213,7 @@ public class TimeMajorOutputLayer extends BaseOutputLayer<TimeMajorOutput> {
     @Override
     protected INDArray getLabels2d(LayerWorkspaceMgr workspaceMgr, ArrayType arrayType) {
         if (labels.rank() == 3 && indexLabels()) { // DL4J's own path takes one-hot rows [B·T, nOut]
-            int[] classes = SoftmaxWindow.targets(labels.castTo(DataType.FLOAT), (int) layerConf().getNOut());
+            int[] classes = targets();
             INDArray oneHot = workspaceMgr.create(arrayType, labels.dataType(), classes.length, layerConf().getNOut());
             for (int r = 0; r < classes.length; r++) {
                 oneHot.putScalar(r, classes[r], 1.0);

@@ -25,11 +25,6 @@ public final class FloatMath {
     private FloatMath() {
     }
 
-    /** e^x in float (the softmax's exponential; x ≤ 0 there). */
-    public static float exp(float x) {
-        return (float) Math.exp(x);
-    }
-
     public static float tanh(float x) {
         float v = Math.max(-LIMIT, Math.min(LIMIT, x));
         float s = v * v;

@@ -65,16 +65,11 @@ public final class SoftmaxWindow {
         if (targets.length < total) {
             throw new IllegalArgumentException("targets for " + targets.length + " rows, the window has " + total);
         }
-        float[] x = inputs.get(total * nIn);
-        TimeMajor.read(input, transposeScratch.get(total * nIn), x);
-        INDArray xArray = inputRows.get(DataType.FLOAT, total, nIn);
-        Blas.Matrix xM = Blas.of(xArray);
-        xM.write(x, 0);
+        Blas.Matrix xM = inputAsRows(input);
         Blas.Matrix wT = Blas.transposeOf(w);       // Wᵀ [V, nIn], DL4J's column-major W in place
         Blas.Matrix z = Blas.of(logitRows.get(DataType.FLOAT, total, vocabulary));
         Blas.Matrix dx = gradients ? Blas.of(inputGradientRows.get(DataType.FLOAT, total, nIn)) : null;
-        float[] b = new float[vocabulary];
-        Blas.ofRow(bias).read(b, 0);
+        float[] b = row(bias);
         float[] p = probabilities.get(total * vocabulary);
         float[] m = null;
         if (mask != null) {
@@ -139,19 +134,12 @@ public final class SoftmaxWindow {
      * a rounded probability.
      */
     public double[] logProbabilities(INDArray input, int[] targets, INDArray w, INDArray bias) {
-        int batch = (int) input.size(0);
-        int nIn = (int) input.size(1);
-        int steps = (int) input.size(2);
+        int total = (int) (input.size(0) * input.size(2));
         int vocabulary = (int) w.size(1);
-        int total = batch * steps;
-        float[] x = inputs.get(total * nIn);
-        TimeMajor.read(input, transposeScratch.get(total * nIn), x);
-        Blas.Matrix xM = Blas.of(inputRows.get(DataType.FLOAT, total, nIn));
-        xM.write(x, 0);
+        Blas.Matrix xM = inputAsRows(input);
         Blas.Matrix wT = Blas.transposeOf(w);
         Blas.Matrix z = Blas.of(logitRows.get(DataType.FLOAT, total, vocabulary));
-        float[] b = new float[vocabulary];
-        Blas.ofRow(bias).read(b, 0);
+        float[] b = row(bias);
         float[] p = probabilities.get(total * vocabulary);
         double[] logProbabilities = new double[total];
         BatchSplit.run(total, MIN_ROWS, (from, to) -> {
@@ -169,12 +157,30 @@ public final class SoftmaxWindow {
                 float max = addBias(p, row, b, vocabulary);
                 double sum = 0;
                 for (int v = 0; v < vocabulary; v++) {
-                    sum += FloatMath.exp(p[row + v] - max);
+                    sum += (float) Math.exp(p[row + v] - max);
                 }
                 logProbabilities[r] = p[row + target] - max - Math.log(sum);
             }
         });
         return logProbabilities;
+    }
+
+    /** The input [B, nIn, T] as rows [T·B, nIn] (row t·B + b) in this window's off-heap buffer. */
+    private Blas.Matrix inputAsRows(INDArray input) {
+        int total = (int) (input.size(0) * input.size(2));
+        int nIn = (int) input.size(1);
+        float[] x = inputs.get(total * nIn);
+        TimeMajor.read(input, transposeScratch.get(total * nIn), x);
+        Blas.Matrix rows = Blas.of(inputRows.get(DataType.FLOAT, total, nIn));
+        rows.write(x, 0);
+        return rows;
+    }
+
+    /** A row vector's values. */
+    private static float[] row(INDArray vector) {
+        float[] values = new float[(int) vector.length()];
+        Blas.ofRow(vector).read(values, 0);
+        return values;
     }
 
     /** Adds the bias to row {@code row}'s logits in place; returns their largest. */
@@ -197,7 +203,7 @@ public final class SoftmaxWindow {
         float max = addBias(p, row, b, vocabulary);
         double sum = 0;
         for (int v = 0; v < vocabulary; v++) {
-            float e = FloatMath.exp(p[row + v] - max);
+            float e = (float) Math.exp(p[row + v] - max); // one element at a time: Java 17 does not vectorize it
             p[row + v] = e;
             sum += e;
         }
