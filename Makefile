@@ -2,7 +2,8 @@
 # .mvn/maven.config limits DL4J's native downloads to linux-x86_64.
 MVN ?= mvn -B
 JAVA ?= java
-PENA = $(JAVA) -jar target/pena.jar
+# --add-modules: the JDK's vector API (incubating in Java 17), for the softmax's exponentials.
+PENA = $(JAVA) --add-modules jdk.incubator.vector -jar target/pena.jar
 SOURCES := $(shell find app/src/main layers/src/main -type f) pom.xml app/pom.xml layers/pom.xml corpora/catalog.tsv
 
 .PHONY: build test demo bench serve clean

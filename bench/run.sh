@@ -25,6 +25,8 @@ WORD_CORPUS=../shared/corpora/machado/romance
 WORD_PEER=../shared/peers/wordlm.py
 OUT=bench/results
 PYTHON=/usr/bin/python3
+# the JDK's vector API (incubating in Java 17) for the softmax's exponentials, as the Makefile runs Pena
+PENA="java --add-modules jdk.incubator.vector -jar target/pena.jar"
 mkdir -p "$OUT"
 
 [ -f "$CORPUS" ] || { echo "bench: $CORPUS is missing; the benchmark needs ../shared/corpora" >&2; exit 1; }
@@ -67,13 +69,13 @@ for config in $CONFIGS; do
   for cell in $CELLS; do
     name="pena-$cell-$config"
     echo "== $name"
-    java -jar target/pena.jar train --corpus "$CORPUS" --cell "$cell" --layers "$layers" --hidden "$hidden" \
+    $PENA train --corpus "$CORPUS" --cell "$cell" --layers "$layers" --hidden "$hidden" \
       --batch 32 --tbptt 64 --minutes "$MINUTES" --out "$OUT/$name" --force > "$OUT/$name.log" 2>&1
     line=$(grep '^RESULT' "$OUT/$name.log")
     cps=$(echo "$line" | field chars_per_s)
-    java -jar target/pena.jar evaluate --model "$OUT/$name.zip" > "$OUT/$name.eval.log" 2>&1
+    $PENA evaluate --model "$OUT/$name.zip" > "$OUT/$name.eval.log" 2>&1
     bpc=$(grep '^RESULT' "$OUT/$name.eval.log" | field bpc)
-    java -jar target/pena.jar sample --model "$OUT/$name.zip" --prime "Capitu " --length 2000 --seed 1 \
+    $PENA sample --model "$OUT/$name.zip" --prime "Capitu " --length 2000 --seed 1 \
       > "$OUT/$name.sample.txt" 2> "$OUT/$name.sample.log"
     ms=$(grep -o '[0-9.]* ms per character' "$OUT/$name.sample.log" | cut -d' ' -f1)
     peer=${peer_cps[${cell#dl4j-}]:-${peer_cps[lstm]}}
@@ -102,10 +104,10 @@ if [ -n "$WORD_CELLS" ]; then
       "$(echo "$line" | field val_bpc)" >> "$table"
     name="pena-word-$cell-2x256"
     echo "== $name"
-    java -jar target/pena.jar train --corpus "$WORD_CORPUS" --level word --cell "$cell" --layers 2 --hidden 256 \
+    $PENA train --corpus "$WORD_CORPUS" --level word --cell "$cell" --layers 2 --hidden 256 \
       --minutes "$MINUTES" --out "$OUT/$name" --force > "$OUT/$name.log" 2>&1
     tps=$(grep '^RESULT' "$OUT/$name.log" | tail -1 | field tokens_per_s)
-    java -jar target/pena.jar evaluate --model "$OUT/$name.zip" > "$OUT/$name.eval.log" 2>&1
+    $PENA evaluate --model "$OUT/$name.zip" > "$OUT/$name.eval.log" 2>&1
     eval=$(grep '^RESULT' "$OUT/$name.eval.log")
     ratio=$(awk -v a="$tps" -v b="$peer" 'BEGIN { printf "%.2f", a / b }')
     printf '| Pena word %s 2x256 | %s | %s | %.1f | %.3f |\n' "$cell" "$tps" "$ratio" "$(echo "$eval" | field perplexity)" \

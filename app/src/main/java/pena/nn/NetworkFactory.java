@@ -82,6 +82,11 @@ public final class NetworkFactory {
                 .build();
     }
 
+    /** Whether the output layer's softmax runs vectorised (see {@link TimeMajorOutput#vectorExponentials}). */
+    public static boolean vectorExponentials() {
+        return TimeMajorOutput.vectorExponentials();
+    }
+
     /** Trainable parameters of the spec's network, counted from its configuration (no arrays allocated). */
     public static long parameterCount(NetworkSpec spec) {
         MultiLayerConfiguration configuration = configuration(spec);

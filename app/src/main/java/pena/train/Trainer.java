@@ -88,6 +88,9 @@ public final class Trainer {
         }
     }
 
+    /** Vocabulary size from which the scalar softmax is worth a note (a word model's: a fifth of its time). */
+    private static final int SCALAR_SOFTMAX_NOTE = 1000;
+
     private Outcome runLocked() {
         if (options.resume()) {
             resume();
@@ -102,6 +105,11 @@ public final class Trainer {
                         + "rate %.2f%%%n", data.vocabulary().size(),
                 100.0 * data.vocabulary().count(0) / Math.max(1, data.trainingTokens()),
                 100 * data.vocabulary().oovRate(model.tokenizer(), data.validationTexts()));
+        if (!NetworkFactory.vectorExponentials() && data.vocabulary().size() >= SCALAR_SOFTMAX_NOTE) {
+            out.printf(Locale.ROOT, "note: the JDK's vector module is not loaded, so the %,d-way softmax computes one "
+                    + "exponential at a time; java --add-modules jdk.incubator.vector -jar target/pena.jar trains "
+                    + "faster (make does)%n", data.vocabulary().size());
+        }
         out.flush();
 
         double interval = options.evaluationInterval();

@@ -155,10 +155,7 @@ public final class SoftmaxWindow {
                     continue;
                 }
                 float max = addBias(p, row, b, vocabulary);
-                double sum = 0;
-                for (int v = 0; v < vocabulary; v++) {
-                    sum += (float) Math.exp(p[row + v] - max);
-                }
+                double sum = Exponentials.sumOfExp(p, row, vocabulary, max);
                 logProbabilities[r] = p[row + target] - max - Math.log(sum);
             }
         });
@@ -201,12 +198,7 @@ public final class SoftmaxWindow {
     private static double softmaxRow(float[] p, int row, float[] b, int target, int vocabulary, float m,
                                      boolean delta, double clip) {
         float max = addBias(p, row, b, vocabulary);
-        double sum = 0;
-        for (int v = 0; v < vocabulary; v++) {
-            float e = (float) Math.exp(p[row + v] - max); // one element at a time: Java 17 does not vectorize it
-            p[row + v] = e;
-            sum += e;
-        }
+        double sum = Exponentials.expAndSum(p, row, vocabulary, max);
         float scale = (float) (1 / sum);
         double loss = 0;
         if (target >= 0) {
