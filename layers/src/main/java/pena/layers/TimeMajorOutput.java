@@ -30,7 +30,7 @@ public class TimeMajorOutput extends BaseOutputLayer {
      * otherwise one {@code Math.exp} per element, the same numbers about 20 times slower.
      */
     public static boolean vectorExponentials() {
-        return pena.layers.kernels.Exponentials.VECTOR;
+        return pena.layers.kernels.SoftmaxArithmetic.VECTOR;
     }
 
     public TimeMajorOutput() {

@@ -155,7 +155,7 @@ public final class SoftmaxWindow {
                     continue;
                 }
                 float max = addBias(p, row, b, vocabulary);
-                double sum = Exponentials.sumOfExp(p, row, vocabulary, max);
+                double sum = SoftmaxArithmetic.sumOfExp(p, row, vocabulary, max);
                 logProbabilities[r] = p[row + target] - max - Math.log(sum);
             }
         });
@@ -182,13 +182,7 @@ public final class SoftmaxWindow {
 
     /** Adds the bias to row {@code row}'s logits in place; returns their largest. */
     private static float addBias(float[] p, int row, float[] b, int vocabulary) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int v = 0; v < vocabulary; v++) {
-            float logit = p[row + v] + b[v];
-            p[row + v] = logit;
-            max = Math.max(max, logit);
-        }
-        return max;
+        return SoftmaxArithmetic.addAndMax(p, row, b, vocabulary);
     }
 
     /**
@@ -198,7 +192,7 @@ public final class SoftmaxWindow {
     private static double softmaxRow(float[] p, int row, float[] b, int target, int vocabulary, float m,
                                      boolean delta, double clip) {
         float max = addBias(p, row, b, vocabulary);
-        double sum = Exponentials.expAndSum(p, row, vocabulary, max);
+        double sum = SoftmaxArithmetic.expAndSum(p, row, vocabulary, max);
         float scale = (float) (1 / sum);
         double loss = 0;
         if (target >= 0) {

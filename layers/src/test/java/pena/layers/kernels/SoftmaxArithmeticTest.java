@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The softmax's exponentials, vector and scalar, against double-precision e^x. */
-class ExponentialsTest {
+class SoftmaxArithmeticTest {
     /** A softmax row's logits: spread like a trained word model's, a length that leaves a tail. */
     private static float[] logits(int n, long seed) {
         Random random = new Random(seed);
@@ -24,18 +24,39 @@ class ExponentialsTest {
     @Test
     void theVectorModuleIsPresentWhereTheBuildRunsTheTests() {
         // surefire runs with --add-modules jdk.incubator.vector (pom.xml), so the tests below check the vector path
-        assertTrue(Exponentials.VECTOR, "the tests run without the JDK's vector module");
+        assertTrue(SoftmaxArithmetic.VECTOR, "the tests run without the JDK's vector module");
     }
 
     @Test
     void vectorExponentialsMatchDoublePrecision() {
-        Assumptions.assumeTrue(Exponentials.VECTOR);
+        Assumptions.assumeTrue(SoftmaxArithmetic.VECTOR);
         check(true);
     }
 
     @Test
     void scalarExponentialsMatchDoublePrecision() {
         check(false);
+    }
+
+    @Test
+    void biasAndMaximumMatchOneElementAtATime() {
+        int n = 10_007;
+        float[] bias = logits(n, 11);
+        float[] a = logits(n + 4, 12);
+        float[] b = a.clone();
+        a[n + 2] = 1e9f; // just beyond the row: not its maximum
+        b[n + 2] = 1e9f;
+        float want = Float.NEGATIVE_INFINITY;
+        for (int v = 0; v < n; v++) {
+            want = Math.max(want, a[2 + v] + bias[v]);
+        }
+        float scalar = SoftmaxArithmetic.scalarAddAndMax(a, 2, bias, n);
+        float chosen = SoftmaxArithmetic.addAndMax(b, 2, bias, n);
+        assertEquals(scalar, chosen);
+        assertEquals(want, scalar);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, b);
+        float[] tail = {1f, 2f, 3f};
+        assertEquals(9f, SoftmaxArithmetic.addAndMax(tail, 0, new float[] {0f, 7f, 0f}, 3), "a row shorter than a vector");
     }
 
     private static void check(boolean vector) {
@@ -50,12 +71,12 @@ class ExponentialsTest {
             want[k] = Math.exp((double) a[k] - shift);
             expected += want[k];
         }
-        double sumOnly = vector ? VectorExponentials.sumOfExp(a, from, count, shift)
-                : Exponentials.scalarSumOfExp(a, from, count, shift);
+        double sumOnly = vector ? VectorSoftmaxArithmetic.sumOfExp(a, from, count, shift)
+                : SoftmaxArithmetic.scalarSumOfExp(a, from, count, shift);
         float first = a[0];
         float last = a[n - 1];
-        double sum = vector ? VectorExponentials.expAndSum(a, from, count, shift)
-                : Exponentials.scalarExpAndSum(a, from, count, shift);
+        double sum = vector ? VectorSoftmaxArithmetic.expAndSum(a, from, count, shift)
+                : SoftmaxArithmetic.scalarExpAndSum(a, from, count, shift);
         assertEquals(expected, sumOnly, expected * 1e-6, "sum of e^x");
         assertEquals(expected, sum, expected * 1e-6, "sum of e^x, in place");
         double worst = 0;

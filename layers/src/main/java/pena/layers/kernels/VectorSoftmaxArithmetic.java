@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Exponentials} on the JDK's vector API: {@code VectorOperators.EXP}, which HotSpot
+ * {@link SoftmaxArithmetic} on the JDK's vector API. The exponential is {@code VectorOperators.EXP}, which HotSpot
  * compiles to its SIMD exponential (Intel's SVML routines on x86). Loaded only when the module is
  * present; a class that names {@code jdk.incubator.vector} cannot be loaded without it.
  *
@@ -13,10 +13,27 @@ import jdk.incubator.vector.VectorSpecies;
  * are added in double once per call (a softmax row: at most 10 000 / 16 terms per lane, each
  * at most 1 after the shift by the row's maximum, so the float sums lose nothing that matters).
  */
-final class VectorExponentials {
+final class VectorSoftmaxArithmetic {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
-    private VectorExponentials() {
+    private VectorSoftmaxArithmetic() {
+    }
+
+    static float addAndMax(float[] a, int from, float[] bias, int n) {
+        FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        int v = 0;
+        for (int bound = SPECIES.loopBound(n); v < bound; v += SPECIES.length()) {
+            FloatVector x = FloatVector.fromArray(SPECIES, a, from + v).add(FloatVector.fromArray(SPECIES, bias, v));
+            x.intoArray(a, from + v);
+            max = max.max(x);
+        }
+        float largest = max.reduceLanes(VectorOperators.MAX);
+        for (; v < n; v++) {
+            float x = a[from + v] + bias[v];
+            a[from + v] = x;
+            largest = Math.max(largest, x);
+        }
+        return largest;
     }
 
     static double expAndSum(float[] a, int from, int n, float shift) {
