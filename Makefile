@@ -6,7 +6,7 @@ JAVA ?= java
 PENA = $(JAVA) --add-modules jdk.incubator.vector -jar target/pena.jar
 SOURCES := $(shell find app/src/main layers/src/main -type f) pom.xml app/pom.xml layers/pom.xml corpora/catalog.tsv
 
-.PHONY: build test demo bench serve clean
+.PHONY: build test demo bench bench-scale serve clean
 
 build: target/pena.jar
 
@@ -30,6 +30,10 @@ serve: build
 
 bench: build
 	bash bench/run.sh
+
+# Corpora of 10 MB and 1 GB generated from the sample: prepare, memory, first step, tokens/s.
+bench-scale: build
+	bash bench/scale.sh
 
 clean:
 	$(MVN) clean

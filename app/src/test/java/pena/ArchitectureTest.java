@@ -27,7 +27,7 @@ class ArchitectureTest {
             Map.entry("files", List.of()),
             Map.entry("corpus", List.of("files")),
             Map.entry("token", List.of("corpus")),
-            Map.entry("data", List.of("token")),
+            Map.entry("data", List.of("token", "corpus")),
             Map.entry("nn", List.of("layers")),
             Map.entry("model", List.of("nn", "token")),
             Map.entry("train", List.of("data", "nn", "model", "corpus")),

@@ -1,5 +1,6 @@
 package pena;
 
+import pena.data.ValidationSplit;
 import pena.eval.EvaluationResult;
 import pena.eval.Evaluator;
 import pena.model.PenaModel;
@@ -8,8 +9,8 @@ import pena.train.Validation;
 /** The trainer's evaluation points for tests: the validation split in 4 streams, no sample. */
 public final class TestValidation implements Validation {
     @Override
-    public Score score(PenaModel model) {
-        EvaluationResult r = Evaluator.evaluate(model, model.validationTexts(), 4);
+    public Score score(PenaModel model, ValidationSplit split) {
+        EvaluationResult r = Evaluator.evaluate(model, split, 4);
         return new Score(r.bitsPerCharacter(), r.perplexity(), r.resultLine());
     }
 

@@ -78,7 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Integer compare(CompareOptions options, PrintWriter out) {
-        Experiment experiment = new Experiment(options, new ModelValidation(run.valStreams), out,
+        Experiment experiment = new Experiment(options, new ModelValidation(run.valStreams, run.valTokens), out,
                 System.console() != null);
         List<RunPlan> plans = experiment.plan();
         out.println("compare: " + plans.size() + " runs into " + report);

@@ -6,6 +6,12 @@ import pena.corpus.CorpusException;
 import pena.corpus.CorpusLibrary;
 import pena.corpus.CorpusStats;
 import pena.corpus.Fetcher;
+import pena.data.CorpusPreparer;
+import pena.data.PreparationSettings;
+import pena.data.PreparedHeader;
+import pena.nn.TokenLevel;
+import pena.train.PreparationProgress;
+import pena.train.TrainOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,11 +24,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code pena corpus list | fetch | stats}. */
+/** {@code pena corpus list | fetch | stats | prepare}. */
 @Command(name = "corpus", mixinStandardHelpOptions = true,
-        description = "Lists, downloads and describes corpora.",
+        description = "Lists, downloads, describes and prepares corpora.",
         subcommands = {CorpusCommand.ListCommand.class, CorpusCommand.FetchCommand.class,
-                CorpusCommand.StatsCommand.class})
+                CorpusCommand.StatsCommand.class, CorpusCommand.PrepareCommand.class})
 public final class CorpusCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -153,6 +159,63 @@ public final class CorpusCommand implements Runnable {
                 case "\t" -> "⇥";
                 default -> symbol;
             };
+        }
+    }
+
+    @Command(name = "prepare", mixinStandardHelpOptions = true,
+            description = "Reads a corpus once into token ids (a folder that train, evaluate and compare read "
+                    + "memory-mapped): for corpora too large to read into memory at every run.")
+    static final class PrepareCommand implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "PATH|NAME", description = "A file, a folder of .txt files, or a corpus name.")
+        String what;
+
+        @Option(names = "--out", required = true, description = "The folder to write (replaced if it holds a prepared corpus).")
+        Path out;
+
+        @Option(names = "--level", defaultValue = "char", description = "char or word (default: ${DEFAULT-VALUE}).")
+        String level;
+
+        @Option(names = "--lowercase", description = "Word level: lowercase every word.")
+        boolean lowercase;
+
+        @Option(names = "--max-vocab", defaultValue = "0",
+                description = "At most this many ids, <unk> included (default: all characters; 10000 words).")
+        int maxVocabulary;
+
+        @Option(names = "--min-count", defaultValue = "1", description = "Symbols seen fewer times are <unk> (default: ${DEFAULT-VALUE}).")
+        int minCount;
+
+        @Option(names = "--val-fraction", defaultValue = "0.1",
+                description = "The last share of each document held out for validation (default: ${DEFAULT-VALUE}).")
+        double valFraction;
+
+        @Override
+        public void run() {
+            PrintWriter printer = spec.commandLine().getOut();
+            TokenLevel tokenLevel;
+            try {
+                tokenLevel = TokenLevel.of(level, lowercase);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            int limit = maxVocabulary > 0 ? maxVocabulary
+                    : tokenLevel.words() ? TrainOptions.DEFAULT_WORD_VOCABULARY : Integer.MAX_VALUE;
+            PreparationSettings settings;
+            try {
+                settings = new PreparationSettings(tokenLevel.id(), limit, minCount, valFraction);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            Path source = CorpusLibrary.standard().resolve(what);
+            PreparationProgress progress = new PreparationProgress(printer, System.console() != null);
+            PreparedHeader header = new CorpusPreparer(settings).prepare(source, out, progress);
+            progress.done(header, out);
+            printer.println("train with --corpus " + out + (tokenLevel.words() ? " --level word"
+                    + (tokenLevel.lowercase() ? " --lowercase" : "") : ""));
+            printer.flush();
         }
     }
 }

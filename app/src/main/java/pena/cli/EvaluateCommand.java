@@ -2,7 +2,10 @@ package pena.cli;
 
 import pena.corpus.Corpus;
 import pena.corpus.CorpusLibrary;
+import pena.corpus.CorpusException;
 import pena.corpus.Document;
+import pena.data.PreparedCorpus;
+import pena.data.ValidationSplit;
 import pena.eval.EvaluationResult;
 import pena.eval.Evaluator;
 import pena.model.ModelFile;
@@ -29,7 +32,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--text", paramLabel = "PATH|NAME",
-            description = "A file, folder or corpus name to score (default: the model's own validation split).")
+            description = "A file, folder or corpus name to score, or a prepared corpus (its validation split) "
+                    + "(default: the model's own validation split).")
     String text;
 
     @Option(names = "--streams", defaultValue = "1",
@@ -44,18 +48,50 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PenaModel loaded = ModelFile.load(model, false);
-        List<String> documents;
+        ValidationSplit split;
         String what;
         if (text == null) {
-            documents = loaded.validationTexts();
+            split = ValidationSplit.encode(loaded.tokenizer(), loaded.vocabulary(), loaded.validationTexts());
             what = "validation split of " + loaded.training().corpus();
         } else {
-            Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(text));
-            documents = corpus.documents().stream().map(Document::text).toList();
-            what = text;
+            Path path = CorpusLibrary.standard().resolve(text);
+            if (PreparedCorpus.isPrepared(path)) {
+                PreparedCorpus prepared = PreparedCorpus.open(path);
+                if (!prepared.header().symbols().equals(loaded.vocabulary().symbols())) {
+                    throw new CorpusException(path + ": prepared with another vocabulary than " + model
+                            + "'s; give the text itself with --text");
+                }
+                split = prepared.validation();
+                what = "validation split of the prepared corpus " + path;
+            } else {
+                List<String> documents = Corpus.read(path).documents().stream().map(Document::text).toList();
+                split = ValidationSplit.encode(loaded.tokenizer(), loaded.vocabulary(), documents);
+                what = text;
+            }
         }
         long start = System.nanoTime();
-        EvaluationResult result = Evaluator.evaluate(loaded, documents, streams);
+        boolean terminal = System.console() != null;
+        long[] lastPrint = {System.nanoTime()};
+        EvaluationResult result = Evaluator.evaluate(loaded, split, streams, (done, chunks, tokens) -> {
+            long now = System.nanoTime();
+            if (now - lastPrint[0] < (terminal ? 1_000_000_000L : 10_000_000_000L) || done == chunks) {
+                return;
+            }
+            lastPrint[0] = now;
+            double elapsed = (now - start) / 1e9;
+            double rate = tokens / elapsed;
+            String line = String.format(Locale.ROOT, "scoring  %5.1f%%  %,.0f tokens/s  ETA %.0f s", 100.0 * done / chunks,
+                    rate, elapsed * (chunks - done) / done);
+            if (terminal) {
+                out.print("\r" + line + "   ");
+            } else {
+                out.println(line);
+            }
+            out.flush();
+        });
+        if (terminal && (System.nanoTime() - start) > 1_000_000_000L) {
+            out.println();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "%s: %s on %s (%.1f s)%n", model, loaded.spec().describe(), what, seconds);
         if (result.unknown() > 0) {

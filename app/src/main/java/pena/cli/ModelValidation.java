@@ -1,5 +1,6 @@
 package pena.cli;
 
+import pena.data.ValidationSplit;
 import pena.eval.EvaluationResult;
 import pena.eval.Evaluator;
 import pena.generate.Sampler;
@@ -7,18 +8,26 @@ import pena.generate.SamplingOptions;
 import pena.model.PenaModel;
 import pena.train.Validation;
 
-/** The trainer's evaluation points: the whole validation split over a few streams, and a short sample. */
+/** The trainer's evaluation points: the validation split (up to --val-tokens) over a few streams, and a short sample. */
 final class ModelValidation implements Validation {
     private static final int PREVIEW_LENGTH = 160;
     private final int streams;
+    private final long maxTokens;
 
-    ModelValidation(int streams) {
+    /** @param maxTokens validation tokens scored (the first whole documents up to this many); 0: all */
+    ModelValidation(int streams, long maxTokens) {
         this.streams = streams;
+        this.maxTokens = maxTokens;
     }
 
     @Override
-    public Score score(PenaModel model) {
-        EvaluationResult result = Evaluator.evaluate(model, model.validationTexts(), streams);
+    public ValidationSplit scored(ValidationSplit split) {
+        return split.limitedTo(maxTokens);
+    }
+
+    @Override
+    public Score score(PenaModel model, ValidationSplit split) {
+        EvaluationResult result = Evaluator.evaluate(model, scored(split), streams);
         return new Score(result.bitsPerCharacter(), result.perplexity(), result.resultLine());
     }
 

@@ -40,6 +40,12 @@ final class RunOptions {
                     + "as `pena evaluate` (default: ${DEFAULT-VALUE}).")
     int valStreams;
 
+    @Option(names = "--val-tokens", defaultValue = "500000",
+            description = "Validation tokens scored at evaluation points and at the end: the split's first whole "
+                    + "documents up to this many, so that scoring a large corpus stays a small share of the run; "
+                    + "0 scores all of it (default: ${DEFAULT-VALUE}).")
+    long valTokens;
+
     /** The level, from --level and (train's) --lowercase; refuses the values that cannot work. */
     TokenLevel check(CommandLine commandLine, boolean lowercase) {
         if (epochs != null && minutes != null) {
@@ -53,6 +59,9 @@ final class RunOptions {
         }
         if (!(valFraction > 0 && valFraction <= 0.5)) {
             throw new CommandLine.ParameterException(commandLine, "--val-fraction must be in (0, 0.5]");
+        }
+        if (valTokens < 0) {
+            throw new CommandLine.ParameterException(commandLine, "--val-tokens must be 0 (all) or more");
         }
         if (valStreams < 1) {
             throw new CommandLine.ParameterException(commandLine, "--val-streams must be at least 1");

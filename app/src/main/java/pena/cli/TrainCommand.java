@@ -5,6 +5,7 @@ import pena.nn.NetworkSpec;
 import pena.nn.TokenLevel;
 import pena.corpus.CorpusLibrary;
 import pena.train.FixedOptions;
+import pena.train.LearningRateSchedule;
 import pena.train.TrainOptions;
 import pena.train.Trainer;
 import picocli.CommandLine;
@@ -83,6 +84,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the whole text); reset: every window starts from zero (default: ${DEFAULT-VALUE}).")
     String state;
 
+    @Option(names = "--lr-schedule", defaultValue = "cosine",
+            description = "cosine: warm up over the first 2 % of the budget, then decay to a tenth of --lr at the end "
+                    + "of --minutes or --epochs (nanoGPT's schedule); constant: --lr throughout (default: "
+                    + "${DEFAULT-VALUE}; a resumed run keeps its own).")
+    String lrSchedule;
+
     @Option(names = "--resume", description = "Continue the run whose checkpoint is OUT.ckpt.zip (architecture, data and position from it).")
     boolean resume;
 
@@ -99,7 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (layers > 3) {
             out.println("warning: recurrent stacks deeper than 3 layers rarely help; depth is usually added with --dense");
         }
-        Trainer trainer = new Trainer(options, new ModelValidation(run.valStreams), out, System.console() != null);
+        Trainer trainer = new Trainer(options, new ModelValidation(run.valStreams, run.valTokens), out, System.console() != null);
         try (StopOnInterrupt ignored = new StopOnInterrupt(trainer::requestStop)) {
             Trainer.Outcome outcome = trainer.run();
             if (outcome.best() != null) {
@@ -129,7 +136,8 @@ public final class TrainCommand implements Callable<Integer> {
                 has.test("--l2") ? l2 : null, has.test("--lr") ? run.learningRate : null, has.test("--clip") ? clip : null,
                 has.test("--batch") ? run.batch : null, has.test("--tbptt") ? run.tbptt : null,
                 has.test("--seed") ? run.seed : null, has.test("--val-fraction") ? run.valFraction : null,
-                has.test("--corpus") ? CorpusLibrary.standard().resolve(corpus) : null);
+                has.test("--corpus") ? CorpusLibrary.standard().resolve(corpus) : null,
+                has.test("--lr-schedule") ? lrSchedule : null);
     }
 
     private TrainOptions options() {
@@ -178,10 +186,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (!"carry".equals(state) && !"reset".equals(state)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--state must be carry or reset");
         }
+        LearningRateSchedule.Kind schedule;
+        try {
+            schedule = LearningRateSchedule.Kind.parse(lrSchedule);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         int epochBudget = run.epochs != null ? run.epochs : (minutes == null ? 10 : 0);
         return new TrainOptions(corpus, network, run.batch(level), run.valFraction, epochBudget,
                 minutes == null ? 0 : minutes, evaluationSeconds, out, resume, force, maxSteps, "carry".equals(state), wordLevel ? maxVocab : 0,
-                wordLevel ? minCount : 1, resume ? fixedOptions(level) : FixedOptions.none());
+                wordLevel ? minCount : 1, resume ? fixedOptions(level) : FixedOptions.none(), schedule);
     }
 
     private String defaultName() {

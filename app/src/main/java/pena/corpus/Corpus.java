@@ -23,7 +23,7 @@ public record Corpus(String name, List<Document> documents) {
         if (!Files.exists(path)) {
             throw new CorpusException(path + ": no such file or folder");
         }
-        List<Path> files = Files.isDirectory(path) ? textFilesUnder(path) : List.of(path);
+        List<Path> files = files(path);
         List<Document> documents = new ArrayList<>();
         for (Path file : files) {
             Document document = readDocument(file);
@@ -35,6 +35,22 @@ public record Corpus(String name, List<Document> documents) {
             throw new CorpusException(path + ": the corpus is empty; give a file or folder with some text");
         }
         return new Corpus(displayName(path), documents);
+    }
+
+    /**
+     * The files a corpus path stands for, in the order they are read: the file itself, or every
+     * {@code .txt} file under the folder in sorted path order.
+     */
+    public static List<Path> files(Path path) {
+        if (!Files.exists(path)) {
+            throw new CorpusException(path + ": no such file or folder");
+        }
+        return Files.isDirectory(path) ? textFilesUnder(path) : List.of(path);
+    }
+
+    /** The name a corpus path is shown by: the file or folder name, without {@code .txt}. */
+    public static String nameOf(Path path) {
+        return displayName(path);
     }
 
     /** Reads one file as a document. */

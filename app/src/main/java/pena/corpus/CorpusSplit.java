@@ -29,17 +29,25 @@ public record CorpusSplit(List<Document> train, List<Document> validation) {
         List<Document> train = new ArrayList<>();
         List<Document> validation = new ArrayList<>();
         for (Document document : corpus.documents()) {
-            String text = document.text();
-            int codePoints = document.codePointLength();
-            int trainCodePoints = (int) Math.round(codePoints * (1 - valFraction));
-            int cut = text.offsetByCodePoints(0, trainCodePoints);
+            int cut = cut(document.text(), valFraction);
             if (cut > 0) {
-                train.add(new Document(document.name(), text.substring(0, cut)));
+                train.add(new Document(document.name(), document.text().substring(0, cut)));
             }
-            if (cut < text.length()) {
-                validation.add(new Document(document.name(), text.substring(cut)));
+            if (cut < document.text().length()) {
+                validation.add(new Document(document.name(), document.text().substring(cut)));
             }
         }
         return new CorpusSplit(train, validation);
+    }
+
+    /**
+     * Where one document's validation part begins: the char index after the first
+     * {@code round(codePoints · (1 - valFraction))} code points. Text before it is training
+     * text, text from it on validation text (either may be empty).
+     */
+    public static int cut(String text, double valFraction) {
+        int codePoints = text.codePointCount(0, text.length());
+        int trainCodePoints = (int) Math.round(codePoints * (1 - valFraction));
+        return text.offsetByCodePoints(0, trainCodePoints);
     }
 }

@@ -1,6 +1,7 @@
 package pena.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -25,11 +26,17 @@ import java.util.NoSuchElementException;
  * says so for that stream. For training, windows left over after dividing by the batch size
  * are dropped (fewer than {@code batch} windows per epoch); for evaluation nothing is dropped:
  * empty (all-padding) windows fill the last row instead.
+ *
+ * <p>The layout is computed, not copied: the streams keep each document's range and the number
+ * of the first padded window that belongs to it, and a window's ids are read from the
+ * {@link TokenIds} when it is asked for. Over a memory-mapped prepared corpus nothing of the
+ * corpus is held on the Java heap but one long per document.
  */
 public final class TokenStreams implements Iterable<Window> {
-    private final int[] inputs;
-    private final int[] targets;
-    private final boolean[] documentStart;
+    private final TokenIds ids;
+    private final long[] documentStart;   // per document with a pair: its first id
+    private final long[] pairs;           // its (input, target) pairs: length - 1
+    private final long[] firstWindow;     // the global number of its first window; one more entry: all windows
     private final int batch;
     private final int windowLength;
     private final int windowsPerStream;
@@ -49,52 +56,52 @@ public final class TokenStreams implements Iterable<Window> {
      *                      false: pad with empty windows so every token is visited (evaluation)
      */
     public TokenStreams(List<int[]> documents, int batch, int windowLength, boolean dropRemainder) {
+        this(concatenated(documents), ranges(documents), batch, windowLength, dropRemainder);
+    }
+
+    /** Streams over documents that are ranges of {@code ids} (a prepared corpus's, say). */
+    public TokenStreams(TokenIds ids, List<DocumentRange> documents, int batch, int windowLength,
+                        boolean dropRemainder) {
         if (batch < 1 || windowLength < 1) {
             throw new IllegalArgumentException("batch and window length must be positive");
         }
+        this.ids = ids;
         this.windowLength = windowLength;
-        List<Integer> in = new ArrayList<>();
-        List<Integer> out = new ArrayList<>();
-        List<Boolean> starts = new ArrayList<>();
-        long pairs = 0;
-        for (int[] ids : documents) {
-            if (ids.length < 2) {
+        int used = 0;
+        for (DocumentRange document : documents) {
+            if (document.end() > ids.size()) {
+                throw new IllegalArgumentException("document range " + document + " beyond the " + ids.size() + " ids");
+            }
+            used += document.length() >= 2 ? 1 : 0;
+        }
+        documentStart = new long[used];
+        pairs = new long[used];
+        firstWindow = new long[used + 1];
+        long totalPairs = 0;
+        long windows = 0;
+        int d = 0;
+        for (DocumentRange document : documents) {
+            if (document.length() < 2) {
                 continue;
             }
-            int n = ids.length - 1;
-            pairs += n;
-            int padded = (n + windowLength - 1) / windowLength * windowLength;
-            for (int t = 0; t < padded; t++) {
-                if (t % windowLength == 0) {
-                    starts.add(t == 0);
-                }
-                in.add(t < n ? ids[t] : Window.PADDING);
-                out.add(t < n ? ids[t + 1] : Window.PADDING);
-            }
+            documentStart[d] = document.start();
+            pairs[d] = document.length() - 1;
+            firstWindow[d] = windows;
+            windows += (pairs[d] + windowLength - 1) / windowLength;
+            totalPairs += pairs[d];
+            d++;
         }
-        if (pairs < windowLength) {
-            throw new IllegalArgumentException("the text has " + (pairs + (pairs > 0 ? 1 : 0))
+        firstWindow[used] = windows;
+        if (totalPairs < windowLength) {
+            throw new IllegalArgumentException("the text has " + (totalPairs + (totalPairs > 0 ? 1 : 0))
                     + " tokens, fewer than one window of " + windowLength + " + 1");
         }
-        int windows = in.size() / windowLength;
-        this.batch = Math.min(batch, windows);
-        if (!dropRemainder) {
-            while (windows % this.batch != 0) {
-                for (int t = 0; t < windowLength; t++) {
-                    in.add(Window.PADDING);
-                    out.add(Window.PADDING);
-                }
-                starts.add(true);
-                windows++;
-            }
+        this.batch = (int) Math.min(batch, windows);
+        long perStream = dropRemainder ? windows / this.batch : (windows + this.batch - 1) / this.batch;
+        if (perStream > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("more than " + Integer.MAX_VALUE + " windows per stream: raise --batch");
         }
-        this.windowsPerStream = windows / this.batch;
-        this.inputs = in.stream().mapToInt(Integer::intValue).toArray();
-        this.targets = out.stream().mapToInt(Integer::intValue).toArray();
-        this.documentStart = new boolean[starts.size()];
-        for (int i = 0; i < starts.size(); i++) {
-            documentStart[i] = starts.get(i);
-        }
+        this.windowsPerStream = (int) perStream;
     }
 
     /** Streams actually used (the requested batch, or fewer for a short text). */
@@ -113,12 +120,11 @@ public final class TokenStreams implements Iterable<Window> {
 
     /** Real (non-padding) targets in one epoch. */
     public long tokensPerEpoch() {
+        long usedWindows = (long) batch * windowsPerStream;
         long n = 0;
-        int used = batch * windowsPerStream * windowLength;
-        for (int i = 0; i < used; i++) {
-            if (targets[i] != Window.PADDING) {
-                n++;
-            }
+        for (int d = 0; d < pairs.length && firstWindow[d] < usedWindows; d++) {
+            long windowsInside = Math.min(firstWindow[d + 1], usedWindows) - firstWindow[d];
+            n += Math.min(pairs[d], windowsInside * windowLength);
         }
         return n;
     }
@@ -133,18 +139,38 @@ public final class TokenStreams implements Iterable<Window> {
         boolean[] reset = new boolean[batch];
         int tokens = 0;
         for (int b = 0; b < batch; b++) {
-            int windowIndex = b * windowsPerStream + k;
-            int offset = windowIndex * windowLength;
-            System.arraycopy(inputs, offset, in[b], 0, windowLength);
-            System.arraycopy(targets, offset, out[b], 0, windowLength);
-            reset[b] = k == 0 || documentStart[windowIndex];
-            for (int t = 0; t < windowLength; t++) {
-                if (out[b][t] != Window.PADDING) {
-                    tokens++;
-                }
+            long windowIndex = (long) b * windowsPerStream + k;
+            int d = documentOf(windowIndex);
+            if (d < 0) { // an empty window after the last document (evaluation's padding)
+                Arrays.fill(in[b], Window.PADDING);
+                Arrays.fill(out[b], Window.PADDING);
+                reset[b] = true;
+                continue;
             }
+            long offset = (windowIndex - firstWindow[d]) * windowLength; // pair index inside the document
+            long start = documentStart[d] + offset;
+            int real = (int) Math.min(windowLength, pairs[d] - offset);
+            for (int t = 0; t < real; t++) {
+                in[b][t] = ids.get(start + t);
+                out[b][t] = ids.get(start + t + 1);
+            }
+            if (real < windowLength) {
+                Arrays.fill(in[b], real, windowLength, Window.PADDING);
+                Arrays.fill(out[b], real, windowLength, Window.PADDING);
+            }
+            reset[b] = k == 0 || offset == 0;
+            tokens += real;
         }
         return new Window(k, in, out, reset, tokens);
+    }
+
+    /** The document whose windows include global window {@code windowIndex}, or -1 past the last. */
+    private int documentOf(long windowIndex) {
+        if (windowIndex >= firstWindow[pairs.length]) {
+            return -1;
+        }
+        int found = Arrays.binarySearch(firstWindow, 0, pairs.length, windowIndex);
+        return found >= 0 ? found : -found - 2;
     }
 
     /** Windows from {@code first} to the end of the epoch, in order. */
@@ -170,5 +196,29 @@ public final class TokenStreams implements Iterable<Window> {
     @Override
     public Iterator<Window> iterator() {
         return from(0);
+    }
+
+    private static TokenIds concatenated(List<int[]> documents) {
+        int total = 0;
+        for (int[] document : documents) {
+            total = Math.addExact(total, document.length);
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] document : documents) {
+            System.arraycopy(document, 0, all, at, document.length);
+            at += document.length;
+        }
+        return TokenIds.of(all);
+    }
+
+    private static List<DocumentRange> ranges(List<int[]> documents) {
+        List<DocumentRange> ranges = new ArrayList<>(documents.size());
+        long at = 0;
+        for (int[] document : documents) {
+            ranges.add(new DocumentRange(at, at + document.length));
+            at += document.length;
+        }
+        return ranges;
     }
 }

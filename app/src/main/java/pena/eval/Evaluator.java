@@ -2,14 +2,13 @@ package pena.eval;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import pena.data.TokenStreams;
+import pena.data.ValidationSplit;
 import pena.data.Window;
 import pena.data.WindowArrays;
 import pena.model.PenaModel;
 import pena.layers.StatefulNetwork;
-import pena.token.Tokenizer;
 import pena.token.Vocabulary;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,29 +32,30 @@ public final class Evaluator {
     }
 
     public static EvaluationResult evaluate(PenaModel model, List<String> documents, int streams) {
-        Tokenizer tokenizer = model.tokenizer();
-        Vocabulary vocabulary = model.vocabulary();
-        List<int[]> encoded = new ArrayList<>();
-        long characters = 0;
-        for (String document : documents) {
-            List<String> symbols = tokenizer.split(document);
-            if (symbols.size() >= 2) {
-                encoded.add(symbols.stream().mapToInt(vocabulary::id).toArray());
-                characters += tokenizer.charactersAfterFirst(document, symbols);
-            }
-        }
-        if (encoded.isEmpty()) {
+        return evaluate(model, ValidationSplit.encode(model.tokenizer(), model.vocabulary(), documents), streams);
+    }
+
+    /** Held-out ids (a prepared corpus's, or texts encoded once) over {@code streams} streams. */
+    public static EvaluationResult evaluate(PenaModel model, ValidationSplit split, int streams) {
+        return evaluate(model, split, streams, (done, total, tokens) -> { });
+    }
+
+    /** Told after each chunk: chunks done of all, tokens scored so far. */
+    public interface Listener {
+        void scored(int chunksDone, int chunks, long tokens);
+    }
+
+    public static EvaluationResult evaluate(PenaModel model, ValidationSplit split, int streams, Listener listener) {
+        if (split.documents().isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: the text has fewer than 2 tokens");
         }
-        long total = encoded.stream().mapToLong(ids -> ids.length - 1).sum();
-        int chunk = (int) Math.min(CHUNK, Math.max(1, total / Math.max(1, streams)));
-        return score(model, new TokenStreams(encoded, streams, chunk, false), characters);
+        return score(model, split.streams(streams, CHUNK), split.characters(), listener);
     }
 
     /** A probability below e^-69 (1e-30) counts as 1e-30: one impossible token does not make the total infinite. */
     private static final double LOWEST_LOG_PROBABILITY = Math.log(1e-30);
 
-    private static EvaluationResult score(PenaModel model, TokenStreams streams, long characters) {
+    private static EvaluationResult score(PenaModel model, TokenStreams streams, long characters, Listener listener) {
         StatefulNetwork network = model.network();
         int size = model.spec().vocabularySize();
         boolean embedding = model.spec().embedding() > 0;
@@ -88,6 +88,7 @@ public final class Evaluator {
                     unknown++;
                 }
             }
+            listener.scored(window.index() + 1, streams.windowsPerStream(), tokens);
         }
         network.clearInferenceState();
         return new EvaluationResult(tokens, characters, nats, unknown);

@@ -17,16 +17,27 @@ import java.util.List;
  * @param history       evaluation points so far
  * @param charsPerSecond training throughput of the run so far
  * @param bestResult    the RESULT line of the best model (null in files written before it was kept)
+ * @param lrSchedule    the learning-rate schedule's name ({@code cosine}, {@code constant}; null in files
+ *                      written before schedules: constant)
  */
 public record TrainingState(String corpus, double valFraction, int batch, int epoch, int window, long tokensSeen,
                             double seconds, double bestValidationBpc, List<HistoryPoint> history,
-                            double charsPerSecond, String bestResult) {
+                            double charsPerSecond, String bestResult, String lrSchedule) {
     public TrainingState {
         history = List.copyOf(history);
     }
 
     /** @param corpus the corpus as the run read it: an absolute path, so a resume works from any folder */
     public static TrainingState start(String corpus, double valFraction, int batch) {
-        return new TrainingState(corpus, valFraction, batch, 0, 0, 0, 0, Double.NaN, List.of(), 0, null);
+        return start(corpus, valFraction, batch, "constant");
+    }
+
+    public static TrainingState start(String corpus, double valFraction, int batch, String lrSchedule) {
+        return new TrainingState(corpus, valFraction, batch, 0, 0, 0, 0, Double.NaN, List.of(), 0, null, lrSchedule);
+    }
+
+    /** The schedule's name, {@code constant} for files written before schedules. */
+    public String schedule() {
+        return lrSchedule == null ? "constant" : lrSchedule;
     }
 }

@@ -46,17 +46,26 @@ public final class Vocabulary {
      * {@code minCount} times; the others are {@code <unk>}, whose count is theirs together.
      */
     public static Vocabulary build(Tokenizer tokenizer, List<String> trainingTexts, int maxSize, int minCount) {
-        if (maxSize < 2 || minCount < 1) {
-            throw new IllegalArgumentException("--max-vocab must be at least 2 and --min-count at least 1");
-        }
+        checkLimits(maxSize, minCount);
         Map<String, Long> counted = new HashMap<>();
         for (String text : trainingTexts) {
             for (String symbol : tokenizer.split(text)) {
                 counted.merge(symbol, 1L, Long::sum);
             }
         }
-        counted.remove(UNKNOWN); // the literal text "<unk>" is not a word of the corpus
+        return fromCounts(counted, maxSize, minCount);
+    }
+
+    /**
+     * The vocabulary of training symbols counted elsewhere (a prepared corpus counts them as it
+     * streams): the same choice as {@link #build}, the most frequent first, ties by symbol.
+     *
+     * @param counted each training symbol's count (the map is not changed)
+     */
+    public static Vocabulary fromCounts(Map<String, Long> counted, int maxSize, int minCount) {
+        checkLimits(maxSize, minCount);
         List<String> kept = counted.entrySet().stream()
+                .filter(e -> !UNKNOWN.equals(e.getKey())) // the literal text "<unk>" is not a word of the corpus
                 .filter(e -> e.getValue() >= minCount)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(maxSize - 1L)
@@ -68,8 +77,8 @@ public final class Vocabulary {
         symbols.addAll(kept);
         long[] counts = new long[symbols.size()];
         long total = 0;
-        for (long c : counted.values()) {
-            total += c;
+        for (Map.Entry<String, Long> e : counted.entrySet()) {
+            total += UNKNOWN.equals(e.getKey()) ? 0 : e.getValue();
         }
         long known = 0;
         for (int i = 1; i < symbols.size(); i++) {
@@ -78,6 +87,12 @@ public final class Vocabulary {
         }
         counts[0] = total - known;
         return new Vocabulary(symbols, counts);
+    }
+
+    private static void checkLimits(int maxSize, int minCount) {
+        if (maxSize < 2 || minCount < 1) {
+            throw new IllegalArgumentException("--max-vocab must be at least 2 and --min-count at least 1");
+        }
     }
 
     /** Share of the text's tokens that this vocabulary does not know (scored as {@code <unk>}). */

@@ -16,11 +16,12 @@ import java.util.Objects;
  */
 public record FixedOptions(String level, String cell, Integer layers, Integer hidden, Integer embedding,
                            Integer dense, Double dropout, Double l2, Double learningRate, Double clip,
-                           Integer batch, Integer tbptt, Long seed, Double valFraction, Path corpus) {
+                           Integer batch, Integer tbptt, Long seed, Double valFraction, Path corpus,
+                           String lrSchedule) {
 
     public static FixedOptions none() {
         return new FixedOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** One line per option given with a value that differs from the checkpoint's. */
@@ -40,6 +41,7 @@ public record FixedOptions(String level, String cell, Integer layers, Integer hi
         check(problems, "--tbptt", tbptt, saved.tbptt());
         check(problems, "--seed", seed, saved.seed());
         check(problems, "--val-fraction", valFraction, state.valFraction());
+        check(problems, "--lr-schedule", lrSchedule, state.schedule());
         if (corpus != null) {
             Path savedCorpus = Path.of(state.corpus()).toAbsolutePath().normalize();
             if (!corpus.toAbsolutePath().normalize().equals(savedCorpus)) {

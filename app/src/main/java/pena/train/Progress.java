@@ -17,15 +17,16 @@ final class Progress {
         this.terminal = terminal;
     }
 
-    void update(int epoch, double epochFraction, double tokensPerSecond, String unit, double loss, double etaSeconds) {
+    void update(int epoch, double epochFraction, double tokensPerSecond, String unit, double loss, double rate,
+                double etaSeconds) {
         long now = System.nanoTime();
         long interval = terminal ? 1_000_000_000L : 15_000_000_000L;
         if (now - lastPrint < interval) {
             return;
         }
         lastPrint = now;
-        String line = String.format(Locale.ROOT, "epoch %d  %5.1f%%  %,.0f %s  loss %.3f  ETA %s",
-                epoch + 1, 100 * epochFraction, tokensPerSecond, unit, loss, clock(etaSeconds));
+        String line = String.format(Locale.ROOT, "epoch %d  %5.1f%%  %,.0f %s  loss %.3f  lr %.2g  ETA %s",
+                epoch + 1, 100 * epochFraction, tokensPerSecond, unit, loss, rate, clock(etaSeconds));
         if (terminal) {
             out.print("\r" + line + "   ");
         } else {

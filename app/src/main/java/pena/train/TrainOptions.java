@@ -25,10 +25,12 @@ import java.nio.file.Path;
  *                      characters, {@value #DEFAULT_WORD_VOCABULARY} for words)
  * @param minCount      a token seen fewer times in training is {@code <unk>}
  * @param fixed         the options given this time that a resumed run must already have
+ * @param schedule      the learning rate along the run (a resumed run keeps its own)
  */
 public record TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs,
                            double minutes, double evalEverySeconds, Path out, boolean resume, boolean force,
-                           long maxSteps, boolean carryState, int maxVocabulary, int minCount, FixedOptions fixed) {
+                           long maxSteps, boolean carryState, int maxVocabulary, int minCount, FixedOptions fixed,
+                           LearningRateSchedule.Kind schedule) {
     public static final int DEFAULT_WORD_VOCABULARY = 10_000;
 
     public TrainOptions {
@@ -47,6 +49,14 @@ public record TrainOptions(String corpus, NetworkSpec spec, int batch, double va
     public static String noRun(Path out) {
         return "--out '" + out + "' names no run; give a path such as models/NAME (the run writes NAME.zip and "
                 + "NAME.ckpt.zip there)";
+    }
+
+    /** A constant learning rate (the runs of tests and of {@code compare}). */
+    public TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs, double minutes,
+                        double evalEverySeconds, Path out, boolean resume, boolean force, long maxSteps,
+                        boolean carryState, int maxVocabulary, int minCount, FixedOptions fixed) {
+        this(corpus, spec, batch, valFraction, epochs, minutes, evalEverySeconds, out, resume, force, maxSteps,
+                carryState, maxVocabulary, minCount, fixed, LearningRateSchedule.Kind.CONSTANT);
     }
 
     /** Every symbol of the training text in the vocabulary (up to the level's default size). */

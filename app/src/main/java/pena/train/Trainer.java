@@ -1,7 +1,8 @@
 package pena.train;
 
-import pena.corpus.Corpus;
 import pena.corpus.CorpusLibrary;
+import pena.data.PreparationSettings;
+import pena.data.ValidationSplit;
 import pena.data.Window;
 import pena.data.WindowArrays;
 import pena.model.HistoryPoint;
@@ -15,6 +16,7 @@ import pena.token.Tokenizer;
 import pena.token.Tokenizers;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +35,10 @@ public final class Trainer {
     private final Validation validation;
     private final PrintWriter out;
     private final Progress progress;
+    private final TrainingCorpus corpora;
     private volatile boolean stopRequested;
     private Consumer<Window> windowObserver = w -> { };
+    private java.util.function.DoubleConsumer rateObserver = r -> { };
 
     // the run as it goes
     private PenaModel model;
@@ -47,12 +51,14 @@ public final class Trainer {
     private Validation.Score bestScore;        // the best model's score, once known in this session
     private boolean bestFileIsThisRuns;        // OUT.zip exists and was written by this run
     private final List<HistoryPoint> history = new ArrayList<>();
+    private LearningRateSchedule schedule;
 
     public Trainer(TrainOptions options, Validation validation, PrintWriter out, boolean terminal) {
         this.options = options;
         this.validation = validation;
         this.out = out;
         this.progress = new Progress(out, terminal);
+        this.corpora = new TrainingCorpus(out, terminal);
     }
 
     /**
@@ -71,6 +77,11 @@ public final class Trainer {
     /** Shows every window to {@code observer} just before it is fitted (experiments check what runs saw). */
     public void observeWindows(Consumer<Window> observer) {
         this.windowObserver = observer;
+    }
+
+    /** Shows the learning rate of every window to {@code observer} just before the window is fitted. */
+    public void observeLearningRates(java.util.function.DoubleConsumer observer) {
+        this.rateObserver = observer;
     }
 
     /** Asks the loop to stop after the current window (Ctrl-C); the run then checkpoints. */
@@ -104,7 +115,12 @@ public final class Trainer {
         out.printf(Locale.ROOT, "vocabulary %,d (<unk> %.2f%% of training tokens), validation out-of-vocabulary "
                         + "rate %.2f%%%n", data.vocabulary().size(),
                 100.0 * data.vocabulary().count(0) / Math.max(1, data.trainingTokens()),
-                100 * data.vocabulary().oovRate(model.tokenizer(), data.validationTexts()));
+                100 * data.validation().unknownRate());
+        ValidationSplit scored = validation.scored(data.validation());
+        if (scored.predictedTokens() < data.validation().predictedTokens()) {
+            out.printf(Locale.ROOT, "validation: the first %,d of %,d held-out tokens are scored (--val-tokens; 0 "
+                    + "scores all)%n", scored.predictedTokens(), data.validation().predictedTokens());
+        }
         if (!NetworkFactory.vectorExponentials() && data.vocabulary().size() >= SCALAR_SOFTMAX_NOTE) {
             out.printf(Locale.ROOT, "note: the JDK's vector module is not loaded, so the %,d-way softmax computes one "
                     + "exponential at a time; java --add-modules jdk.incubator.vector -jar target/pena.jar trains "
@@ -112,6 +128,12 @@ public final class Trainer {
         }
         out.flush();
 
+        schedule = new LearningRateSchedule(LearningRateSchedule.Kind.parse(model.training().schedule()),
+                model.spec().learningRate());
+        if (schedule.kind() != LearningRateSchedule.Kind.CONSTANT) {
+            out.printf(Locale.ROOT, "learning rate: %s schedule, warm-up to %.2g, down to %.2g at the end of the budget%n",
+                    schedule.kind().id(), schedule.peak(), schedule.at(1));
+        }
         double interval = options.evaluationInterval();
         long sessionStart = System.nanoTime();
         double sessionTrainingSeconds = 0;
@@ -136,6 +158,10 @@ public final class Trainer {
                 long t0 = System.nanoTime();
                 Window w = windows.next();
                 windowObserver.accept(w);
+                double share = budgetShare(previousSeconds + sessionTrainingSeconds);
+                double rate = Double.isNaN(share) ? schedule.peak() : schedule.at(share);
+                network.learningRate(rate);
+                rateObserver.accept(rate);
                 if (options.carryState()) {
                     network.resetStreams(w.resetState());
                 } else {
@@ -145,6 +171,12 @@ public final class Trainer {
                         WindowArrays.targetIndices(w), null, WindowArrays.targetMask(w));
                 double loss = windowLoss(network, w);
                 sessionTrainingSeconds += (System.nanoTime() - t0) / 1e9;
+                if (steps == 0) {
+                    progress.breakLine();
+                    out.printf(Locale.ROOT, "first window trained %.1f s after start%n",
+                            ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                    out.flush();
+                }
                 if (!Double.isFinite(loss)) {
                     progress.breakLine();
                     failure = "training diverged at epoch " + (epoch + 1) + ", window " + window + " (loss " + loss
@@ -162,7 +194,7 @@ public final class Trainer {
                 double seconds = previousSeconds + sessionTrainingSeconds;
                 double speed = sessionTokens / sessionTrainingSeconds;
                 progress.update(epoch, (double) window / data.streams().windowsPerStream(), speed,
-                        model.spec().level().unit() + "/s", lossSum / lossTokens,
+                        model.spec().level().unit() + "/s", lossSum / lossTokens, rate,
                         eta(seconds, speed));
                 budgetSpent = budgetSpent(seconds) || (options.maxSteps() > 0 && steps >= options.maxSteps());
                 if (budgetSpent) {
@@ -217,7 +249,7 @@ public final class Trainer {
             return new Validation.Score(bestBpc, point == null ? Double.NaN : point.validationPerplexity(), line);
         }
         if (Files.exists(options.bestModel())) {
-            return validation.score(ModelFile.load(options.bestModel(), false));
+            return validation.score(ModelFile.load(options.bestModel(), false), data.validation());
         }
         return null;
     }
@@ -230,9 +262,8 @@ public final class Trainer {
         NetworkSpec requested = options.spec();
         Tokenizer tokenizer = Tokenizers.forLevel(requested.level().id());
         Path corpusPath = CorpusLibrary.standard().resolve(options.corpus());
-        Corpus corpus = Corpus.read(corpusPath);
-        data = TrainingData.prepare(corpus, options.valFraction(), tokenizer, null, options.batch(), requested.tbptt(),
-                options.vocabularyLimit(), options.minCount());
+        data = corpora.load(corpusPath, new PreparationSettings(tokenizer.level(), options.vocabularyLimit(),
+                options.minCount(), options.valFraction()), null, options.batch(), requested.tbptt());
         NetworkSpec spec = requested.withVocabularySize(data.vocabulary().size());
         StatefulNetwork network = new StatefulNetwork(NetworkFactory.configuration(spec));
         network.init();
@@ -240,7 +271,7 @@ public final class Trainer {
             UnigramBias.apply(network, data.vocabulary().counts());
         }
         TrainingState state = TrainingState.start(corpusPath.toAbsolutePath().normalize().toString(),
-                options.valFraction(), data.streams().batch());
+                options.valFraction(), data.streams().batch(), options.schedule().id());
         model = new PenaModel(network, spec, data.vocabulary(), state, data.validationTexts());
         out.println("training " + spec.describe());
     }
@@ -258,8 +289,8 @@ public final class Trainer {
                     + "these options cannot change: " + String.join(", ", conflicts) + ". Leave them out, or start "
                     + "a new run with another --out");
         }
-        Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(state.corpus()));
-        data = TrainingData.prepare(corpus, state.valFraction(), saved.tokenizer(), saved.vocabulary(), state.batch(),
+        data = corpora.load(CorpusLibrary.standard().resolve(state.corpus()), new PreparationSettings(
+                saved.tokenizer().level(), resumedLimit(saved), 1, state.valFraction()), saved.vocabulary(), state.batch(),
                 saved.spec().tbptt());
         model = saved;
         epoch = state.epoch();
@@ -273,10 +304,19 @@ public final class Trainer {
                 options.checkpoint(), epoch + 1, window, previousSeconds, saved.spec().describe());
     }
 
+    /**
+     * The vocabulary limit a resumed run's corpus is read with. The checkpoint's vocabulary decides
+     * the ids; the limit names the cache, and a word vocabulary's own size as its limit builds
+     * the same vocabulary again (the default limit, 10 000, when it was the one that bound).
+     */
+    private static int resumedLimit(PenaModel saved) {
+        return saved.spec().level().words() ? saved.vocabulary().size() : Integer.MAX_VALUE;
+    }
+
     /** An evaluation point: score, sample, history, checkpoint, and the best model if it improved. */
     private void evaluate(double seconds, double trainLoss, double speed) {
         progress.breakLine();
-        Validation.Score score = validation.score(model);
+        Validation.Score score = validation.score(model, data.validation());
         history.add(new HistoryPoint(seconds, tokensSeen, epoch, trainLoss, score.bitsPerCharacter(), score.perplexity()));
         boolean best = Double.isNaN(bestBpc) || score.bitsPerCharacter() < bestBpc;
         if (best) {
@@ -293,7 +333,8 @@ public final class Trainer {
         out.flush();
         String bestLine = best ? score.resultLine() : model.training().bestResult();
         model = model.withTraining(new TrainingState(model.training().corpus(), model.training().valFraction(),
-                model.training().batch(), epoch, window, tokensSeen, seconds, bestBpc, history, speed, bestLine));
+                model.training().batch(), epoch, window, tokensSeen, seconds, bestBpc, history, speed, bestLine,
+                model.training().lrSchedule()));
         // the best model first: a checkpoint never describes a best model that is not on disk
         if (best) {
             ModelFile.save(model, options.bestModel(), false);
@@ -307,6 +348,21 @@ public final class Trainer {
         // score() is the loss summed over time steps and divided by the batch size, plus L2
         double crossEntropy = network.score() - network.calcRegularizationScore(true);
         return crossEntropy * w.batch() / Math.max(1, w.tokens());
+    }
+
+    /**
+     * How much of the budget is spent: seconds of {@code --minutes}, or windows of
+     * {@code --epochs}; NaN when there is none (a run bounded by steps only, which trains at the peak rate).
+     */
+    private double budgetShare(double seconds) {
+        if (options.minutes() > 0) {
+            return seconds / (options.minutes() * 60);
+        }
+        if (options.epochs() > 0) {
+            long windows = (long) options.epochs() * data.streams().windowsPerStream();
+            return (double) ((long) epoch * data.streams().windowsPerStream() + window) / windows;
+        }
+        return Double.NaN;
     }
 
     private boolean budgetSpent(double seconds) {

@@ -3,7 +3,9 @@ package pena.train;
 import pena.corpus.Corpus;
 import pena.corpus.CorpusSplit;
 import pena.corpus.Document;
+import pena.data.PreparedCorpus;
 import pena.data.TokenStreams;
+import pena.data.ValidationSplit;
 import pena.token.Tokenizer;
 import pena.token.Vocabulary;
 
@@ -11,17 +13,21 @@ import java.util.List;
 
 /**
  * A corpus made ready for training: split, vocabulary (from the training part only, or the
- * resumed model's), training streams, validation texts.
+ * resumed model's), training streams, the validation split as ids, and the validation text the
+ * model file keeps (all of it for a corpus read into memory; the first
+ * {@value #MODEL_VALIDATION_BYTES} bytes of a prepared one).
  */
-public record TrainingData(String corpusName, Vocabulary vocabulary, TokenStreams streams,
+public record TrainingData(String corpusName, Vocabulary vocabulary, TokenStreams streams, ValidationSplit validation,
                            List<String> validationTexts, long trainingTokens) {
+    /** Validation text a model file keeps from a prepared corpus (what `pena evaluate` scores by default). */
+    public static final long MODEL_VALIDATION_BYTES = 4L << 20;
 
     public static TrainingData prepare(Corpus corpus, double valFraction, Tokenizer tokenizer,
                                        Vocabulary resumedVocabulary, int batch, int window) {
         return prepare(corpus, valFraction, tokenizer, resumedVocabulary, batch, window, Integer.MAX_VALUE, 1);
     }
 
-    /** As above, the vocabulary (when built here) limited to {@code maxVocabulary} ids and {@code minCount}. */
+    /** In memory: the vocabulary (when built here) limited to {@code maxVocabulary} ids and {@code minCount}. */
     public static TrainingData prepare(Corpus corpus, double valFraction, Tokenizer tokenizer,
                                        Vocabulary resumedVocabulary, int batch, int window, int maxVocabulary,
                                        int minCount) {
@@ -35,15 +41,39 @@ public record TrainingData(String corpusName, Vocabulary vocabulary, TokenStream
         try {
             streams = new TokenStreams(ids, batch, window);
         } catch (IllegalArgumentException e) {
-            throw new TrainingException("corpus " + corpus.name() + ": the training text has " + tokens
-                    + " tokens, fewer than one training window (--tbptt " + window + " + 1); "
-                    + "use a longer text or a smaller --tbptt");
+            throw tooShort(corpus.name(), tokens, window);
         }
-        long validationTokens = validation.stream().mapToLong(text -> tokenizer.split(text).size()).sum();
-        if (validationTokens < 2) {
-            throw new TrainingException("corpus " + corpus.name() + ": the validation split is empty; "
+        ValidationSplit held = ValidationSplit.encode(tokenizer, vocabulary, validation);
+        checkValidation(corpus.name(), held, valFraction);
+        return new TrainingData(corpus.name(), vocabulary, streams, held, validation, tokens);
+    }
+
+    /** From a prepared corpus: its vocabulary, streams over its mapped ids. */
+    public static TrainingData prepared(PreparedCorpus prepared, int batch, int window) {
+        String name = prepared.header().corpusName();
+        long tokens = prepared.header().trainingTokens();
+        TokenStreams streams;
+        try {
+            streams = new TokenStreams(prepared.ids(), prepared.trainingDocuments(), batch, window, true);
+        } catch (IllegalArgumentException e) {
+            throw tooShort(name, tokens, window);
+        }
+        ValidationSplit held = prepared.validation();
+        checkValidation(name, held, prepared.header().valFraction());
+        return new TrainingData(name, prepared.vocabulary(), streams, held,
+                prepared.validationTexts(MODEL_VALIDATION_BYTES), tokens);
+    }
+
+    private static TrainingException tooShort(String name, long tokens, int window) {
+        return new TrainingException("corpus " + name + ": the training text has " + tokens
+                + " tokens, fewer than one training window (--tbptt " + window + " + 1); "
+                + "use a longer text or a smaller --tbptt");
+    }
+
+    private static void checkValidation(String name, ValidationSplit held, double valFraction) {
+        if (held.documents().isEmpty()) {
+            throw new TrainingException("corpus " + name + ": the validation split is empty; "
                     + "raise --val-fraction (now " + valFraction + ") or use a longer text");
         }
-        return new TrainingData(corpus.name(), vocabulary, streams, validation, tokens);
     }
 }

@@ -1,11 +1,17 @@
 package pena.train;
 
+import pena.data.ValidationSplit;
 import pena.model.PenaModel;
 
 /** What the trainer asks at each evaluation point. */
 public interface Validation {
-    /** Score on the validation split. */
-    Score score(PenaModel model);
+    /** The part of the run's validation split that {@link #score} scores (all of it unless limited). */
+    default ValidationSplit scored(ValidationSplit split) {
+        return split;
+    }
+
+    /** Score on the validation split (the run's held-out ids). */
+    Score score(PenaModel model, ValidationSplit split);
 
     /** A short sample of what the model writes now; empty for none. */
     String preview(PenaModel model);

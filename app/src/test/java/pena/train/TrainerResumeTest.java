@@ -58,7 +58,7 @@ class TrainerResumeTest {
         AtomicInteger calls = new AtomicInteger();
         return new Validation() {
             @Override
-            public Score score(PenaModel model) {
+            public Score score(PenaModel model, pena.data.ValidationSplit split) {
                 double bpc = 50 + calls.incrementAndGet();
                 return new Score(bpc, Math.pow(2, bpc), "RESULT worse " + bpc);
             }
@@ -134,15 +134,16 @@ class TrainerResumeTest {
     void optionsTheRunWasBuiltWithCannotChangeOnResume(@TempDir Path dir) throws Exception {
         Path run = finishedRun(dir);
         FixedOptions changed = new FixedOptions("word", null, null, 64, null, null, null, null, null, null, 16, null,
-                null, null, null);
+                null, null, null, "cosine");
         TrainingException e = assertThrows(TrainingException.class,
                 () -> train(options(run, 0, 1, true, changed), new TestValidation()));
         assertTrue(e.getMessage().contains("--level word (the run has char)"), e.getMessage());
         assertTrue(e.getMessage().contains("--hidden 64 (the run has 16)"), e.getMessage());
         assertFalse(e.getMessage().contains("--batch"), "--batch 16 is what the run has: " + e.getMessage());
+        assertTrue(e.getMessage().contains("--lr-schedule cosine (the run has constant)"), e.getMessage());
 
         FixedOptions otherCorpus = new FixedOptions(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, dir);
+                null, null, null, dir, null);
         assertTrue(assertThrows(TrainingException.class, () -> train(options(run, 0, 1, true, otherCorpus),
                 new TestValidation())).getMessage().contains("--corpus"));
     }
@@ -199,5 +200,25 @@ class TrainerResumeTest {
         for (String out : new String[]{"", "/", "models/.zip"}) {
             assertThrows(TrainingException.class, () -> options(Path.of(out), 0, 1, false, FixedOptions.none()), out);
         }
+    }
+
+    @Test
+    void aResumedRunContinuesTheScheduleWhereItStood(@TempDir Path dir) {
+        java.util.function.BiFunction<Path, long[], java.util.List<Double>> rates = (out, steps) -> {
+            java.util.List<Double> seen = new java.util.ArrayList<>();
+            for (int k = 0; k < steps.length; k++) {
+                TrainOptions options = new TrainOptions(TestData.sample().toString(), SPEC, 16, 0.1, 1, 0, 0, out, k > 0,
+                        false, steps[k], true, 0, 1, FixedOptions.none(), LearningRateSchedule.Kind.COSINE);
+                Trainer trainer = new Trainer(options, new TestValidation(), new PrintWriter(LOG), false);
+                trainer.observeLearningRates(seen::add);
+                trainer.run();
+            }
+            return seen;
+        };
+        java.util.List<Double> straight = rates.apply(dir.resolve("straight"), new long[] {10});
+        java.util.List<Double> resumed = rates.apply(dir.resolve("resumed"), new long[] {4, 6});
+        assertEquals(10, straight.size());
+        assertEquals(straight, resumed);
+        assertTrue(straight.get(0) < straight.get(9), "warming up: " + straight);
     }
 }

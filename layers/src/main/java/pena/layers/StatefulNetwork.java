@@ -177,6 +177,28 @@ public class StatefulNetwork extends MultiLayerNetwork {
         return logProbabilities;
     }
 
+    /**
+     * Sets the learning rate of every layer's updater in place, for a schedule the caller runs
+     * (one value per window). DL4J's own {@code setLearningRate} rebuilds the updater and its
+     * state array each time; here the updater configurations the updater blocks already hold
+     * are changed, which is what both DL4J's updaters and {@link FusedAdam} read at every step.
+     * Layers without an updater (no parameters) are skipped; biases follow their layer.
+     */
+    public void learningRate(double rate) {
+        for (Layer layer : getLayers()) {
+            if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) {
+                setRate(base.getIUpdater(), rate);
+                setRate(base.getBiasUpdater(), rate);
+            }
+        }
+    }
+
+    private static void setRate(org.nd4j.linalg.learning.config.IUpdater updater, double rate) {
+        if (updater != null && updater.hasLearningRate()) {
+            updater.setLrAndSchedule(rate, null);
+        }
+    }
+
     /** Forgets all carried state, for training and for {@code rnnTimeStep}. */
     public void clearState() {
         rnnClearPreviousState();

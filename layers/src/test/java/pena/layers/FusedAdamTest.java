@@ -55,6 +55,32 @@ class FusedAdamTest {
     }
 
     @Test
+    void aLearningRateSetBetweenStepsIsTheOneBothUpdatersUse() {
+        for (int embedding : new int[]{0, 6}) {
+            MultiLayerConfiguration conf = configuration(embedding, 0, new Adam(0.01));
+            StatefulNetwork fused = new StatefulNetwork(conf.clone());
+            fused.init();
+            StatefulNetwork general = new StatefulNetwork(conf.clone()); // with a listener: DL4J's own updater
+            general.init(fused.params().dup(), true);
+            general.setListeners(new org.deeplearning4j.optimize.listeners.ScoreIterationListener(1_000_000));
+            assertTrue(FusedAdam.of(fused).isPresent(), "the fused step applies to one (the other has a listener)");
+            for (StatefulNetwork network : new StatefulNetwork[] {fused, general}) {
+                INDArray before = network.params().dup();
+                network.learningRate(0);
+                INDArray[] window = window(9, embedding);
+                network.fit(window[0], window[1]);
+                // DL4J's own Adam moves a parameter by one float rounding even at rate 0 (seen: 1.0 -> 0.99999994)
+                double moved = before.sub(network.params()).amaxNumber().doubleValue();
+                assertTrue(moved <= 1e-7, "rate 0: nothing moves (" + (network == fused ? "fused" : "DL4J") + ": "
+                        + moved + ")");
+                network.learningRate(0.01);
+                network.fit(window[0], window[1]);
+                assertTrue(before.sub(network.params()).amaxNumber().doubleValue() > 1e-4, "rate 0.01: it learns");
+            }
+        }
+    }
+
+    @Test
     void otherUpdatersAndRegularizationStayWithDl4j() {
         assertTrue(FusedAdam.of(network(configuration(0, 1, new Sgd(0.1)))).isEmpty(), "SGD");
         MultiLayerConfiguration l2 = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.FLOAT)
