@@ -40,7 +40,7 @@ final class RunOptions {
                     + "as `pena evaluate` (default: ${DEFAULT-VALUE}).")
     int valStreams;
 
-    @Option(names = "--val-tokens", defaultValue = "500000",
+    @Option(names = "--val-tokens", defaultValue = "100000",
             description = "Validation tokens scored at evaluation points and at the end: the split's first whole "
                     + "documents up to this many, so that scoring a large corpus stays a small share of the run; "
                     + "0 scores all of it (default: ${DEFAULT-VALUE}).")

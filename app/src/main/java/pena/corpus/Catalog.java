@@ -20,6 +20,23 @@ public record Catalog(List<CatalogEntry> entries) {
         entries = List.copyOf(entries);
     }
 
+    /**
+     * The catalog in force: the file named by {@code PENA_CATALOG} (a mirror's, or a test's local
+     * server) when that is set, else the one shipped with Pena.
+     */
+    public static Catalog standard() {
+        String chosen = System.getenv("PENA_CATALOG");
+        if (chosen == null || chosen.isBlank()) {
+            return bundled();
+        }
+        try {
+            return parse(java.nio.file.Files.readString(java.nio.file.Path.of(chosen), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new CorpusException("PENA_CATALOG=" + chosen + ": cannot read the catalog (" + e.getMessage()
+                    + "); unset it to use Pena's own");
+        }
+    }
+
     /** The catalog shipped with Pena. */
     public static Catalog bundled() {
         try (InputStream in = Catalog.class.getResourceAsStream("catalog.tsv")) {

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  */
 public record CorpusLibrary(Path root, Catalog catalog) {
 
-    /** The library in {@code ./corpora} with the bundled catalog. */
+    /** The library in {@code ./corpora} with the catalog in force ({@link Catalog#standard}). */
     public static CorpusLibrary standard() {
-        return new CorpusLibrary(Path.of("corpora"), Catalog.bundled());
+        return new CorpusLibrary(Path.of("corpora"), Catalog.standard());
     }
 
     public Path downloads() {

@@ -12,6 +12,10 @@ import pena.token.Vocabulary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,17 +247,30 @@ public final class CorpusPreparer {
         return counts;
     }
 
-    /** Provisional ids to the vocabulary's, written at {@code width} bytes each. */
+    /**
+     * Provisional ids to the vocabulary's, written at {@code width} bytes each. The provisional
+     * file is read through one buffer, not mapped: mapped pages would count as the process's
+     * resident memory, 4 bytes for every token of the corpus.
+     */
     private void remap(Path provisionalFile, Path tokens, int width, Vocabulary vocabulary) throws IOException {
         int[] finalId = new int[symbolOf.size()];
         for (int id = 0; id < finalId.length; id++) {
             finalId[id] = vocabulary.id(symbolOf.get(id));
         }
-        MappedTokenIds provisionalIds = MappedTokenIds.open(provisionalFile, 4);
-        try (IdFileWriter out = new IdFileWriter(tokens, width)) {
-            for (long k = 0; k < provisionalIds.size(); k++) {
-                int id = provisionalIds.get(k);
-                out.write(id == UNCOUNTED ? Vocabulary.UNKNOWN_ID : finalId[id]);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel in = FileChannel.open(provisionalFile, StandardOpenOption.READ);
+             IdFileWriter out = new IdFileWriter(tokens, width)) {
+            while (true) {
+                int read = in.read(buffer);
+                buffer.flip();
+                while (buffer.remaining() >= Integer.BYTES) {
+                    int id = buffer.getInt();
+                    out.write(id == UNCOUNTED ? Vocabulary.UNKNOWN_ID : finalId[id]);
+                }
+                buffer.compact();
+                if (read < 0) {
+                    break;
+                }
             }
         }
     }

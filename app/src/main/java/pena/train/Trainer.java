@@ -112,15 +112,15 @@ public final class Trainer {
         out.printf(Locale.ROOT, "%s: %,d training tokens, %d streams x %d windows of %d, %,d parameters%n",
                 data.corpusName(), data.trainingTokens(), data.streams().batch(), data.streams().windowsPerStream(),
                 data.streams().windowLength(), network.numParams());
-        out.printf(Locale.ROOT, "vocabulary %,d (<unk> %.2f%% of training tokens), validation out-of-vocabulary "
-                        + "rate %.2f%%%n", data.vocabulary().size(),
-                100.0 * data.vocabulary().count(0) / Math.max(1, data.trainingTokens()),
-                100 * data.validation().unknownRate());
         ValidationSplit scored = validation.scored(data.validation());
         if (scored.predictedTokens() < data.validation().predictedTokens()) {
             out.printf(Locale.ROOT, "validation: the first %,d of %,d held-out tokens are scored (--val-tokens; 0 "
                     + "scores all)%n", scored.predictedTokens(), data.validation().predictedTokens());
         }
+        out.printf(Locale.ROOT, "vocabulary %,d (<unk> %.2f%% of training tokens), validation out-of-vocabulary "
+                        + "rate %.2f%%%n", data.vocabulary().size(),
+                100.0 * data.vocabulary().count(0) / Math.max(1, data.trainingTokens()),
+                100 * scored.unknownRate());
         if (!NetworkFactory.vectorExponentials() && data.vocabulary().size() >= SCALAR_SOFTMAX_NOTE) {
             out.printf(Locale.ROOT, "note: the JDK's vector module is not loaded, so the %,d-way softmax computes one "
                     + "exponential at a time; java --add-modules jdk.incubator.vector -jar target/pena.jar trains "
