@@ -27,6 +27,9 @@ OUT=bench/results
 PYTHON=/usr/bin/python3
 # the JDK's vector API (incubating in Java 17) for the softmax's exponentials, as the Makefile runs Pena
 PENA="java --add-modules jdk.incubator.vector -jar target/pena.jar"
+# the peers train at a constant Adam rate: Pena does the same job here (docs/scale.md and the
+# README measure the cosine schedule, Pena's default, on its own)
+SCHEDULE="--lr-schedule constant"
 mkdir -p "$OUT"
 
 [ -f "$CORPUS" ] || { echo "bench: $CORPUS is missing; the benchmark needs ../shared/corpora" >&2; exit 1; }
@@ -69,7 +72,7 @@ for config in $CONFIGS; do
   for cell in $CELLS; do
     name="pena-$cell-$config"
     echo "== $name"
-    $PENA train --corpus "$CORPUS" --cell "$cell" --layers "$layers" --hidden "$hidden" \
+    $PENA train $SCHEDULE --corpus "$CORPUS" --cell "$cell" --layers "$layers" --hidden "$hidden" \
       --batch 32 --tbptt 64 --minutes "$MINUTES" --out "$OUT/$name" --force > "$OUT/$name.log" 2>&1
     line=$(grep '^RESULT' "$OUT/$name.log")
     cps=$(echo "$line" | field chars_per_s)
@@ -104,7 +107,7 @@ if [ -n "$WORD_CELLS" ]; then
       "$(echo "$line" | field val_bpc)" >> "$table"
     name="pena-word-$cell-2x256"
     echo "== $name"
-    $PENA train --corpus "$WORD_CORPUS" --level word --cell "$cell" --layers 2 --hidden 256 \
+    $PENA train $SCHEDULE --corpus "$WORD_CORPUS" --level word --cell "$cell" --layers 2 --hidden 256 \
       --minutes "$MINUTES" --out "$OUT/$name" --force > "$OUT/$name.log" 2>&1
     tps=$(grep '^RESULT' "$OUT/$name.log" | tail -1 | field tokens_per_s)
     $PENA evaluate --model "$OUT/$name.zip" > "$OUT/$name.eval.log" 2>&1

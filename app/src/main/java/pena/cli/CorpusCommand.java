@@ -134,9 +134,9 @@ public final class CorpusCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(what));
-            CorpusStats stats = CorpusStats.of(corpus);
-            out.printf(Locale.ROOT, "corpus %s%n", corpus.name());
+            Path path = CorpusLibrary.standard().resolve(what);
+            CorpusStats stats = CorpusStats.read(path); // one file at a time
+            out.printf(Locale.ROOT, "corpus %s%n", Corpus.nameOf(path));
             out.printf(Locale.ROOT, "  documents        %,d%n", stats.documents());
             out.printf(Locale.ROOT, "  characters       %,d%n", stats.characters());
             out.printf(Locale.ROOT, "  words            %,d%n", stats.words());

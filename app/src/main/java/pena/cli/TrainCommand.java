@@ -79,6 +79,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(word level: a fifth, at most 5 minutes) (default: ${DEFAULT-VALUE}).")
     double evalEvery;
 
+    @Option(names = "--checkpoint-every", paramLabel = "MINUTES", defaultValue = "0",
+            description = "Also write the checkpoint every this many minutes of training (decimals allowed), for "
+                    + "long runs with few evaluation points; 0: at evaluation points only (default: ${DEFAULT-VALUE}).")
+    double checkpointEvery;
+
     @Option(names = "--state", defaultValue = "carry",
             description = "carry: each window starts from the state the previous one ended in (truncated BPTT over "
                     + "the whole text); reset: every window starts from zero (default: ${DEFAULT-VALUE}).")
@@ -147,6 +152,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--eval-every must be 0 (automatic) or "
                     + "seconds up to a day (86400)");
         }
+        if (!(checkpointEvery >= 0 && checkpointEvery <= 1440)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--checkpoint-every must be 0 (at evaluation "
+                    + "points only) or minutes up to a day (1440)");
+        }
         if (maxSteps < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-steps must be 0 or positive");
         }
@@ -195,7 +204,8 @@ public final class TrainCommand implements Callable<Integer> {
         int epochBudget = run.epochs != null ? run.epochs : (minutes == null ? 10 : 0);
         return new TrainOptions(corpus, network, run.batch(level), run.valFraction, epochBudget,
                 minutes == null ? 0 : minutes, evaluationSeconds, out, resume, force, maxSteps, "carry".equals(state), wordLevel ? maxVocab : 0,
-                wordLevel ? minCount : 1, resume ? fixedOptions(level) : FixedOptions.none(), schedule);
+                wordLevel ? minCount : 1, resume ? fixedOptions(level) : FixedOptions.none(), schedule,
+                checkpointEvery * 60);
     }
 
     private String defaultName() {

@@ -4,7 +4,6 @@ import pena.files.AtomicFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import pena.corpus.Corpus;
 import pena.corpus.CorpusLibrary;
 import pena.generate.Sampler;
 import pena.generate.SamplingOptions;
@@ -13,9 +12,9 @@ import pena.model.PenaModel;
 import pena.nn.CellType;
 import pena.nn.NetworkFactory;
 import pena.nn.NetworkSpec;
-import pena.token.Tokenizers;
 import pena.train.TrainOptions;
 import pena.train.Trainer;
+import pena.train.TrainingCorpus;
 import pena.train.TrainingData;
 import pena.train.Validation;
 
@@ -67,10 +66,11 @@ public final class Experiment {
 
     /** The runs, in order: for each depth, each cell, each seed. Reads the corpus to size the vocabulary. */
     public List<RunPlan> plan() {
-        Corpus corpus = Corpus.read(CorpusLibrary.standard().resolve(options.corpus()));
         boolean words = options.level().words();
-        data = TrainingData.prepare(corpus, options.valFraction(), Tokenizers.forLevel(options.level().id()),
-                null, options.batch(), options.tbptt(), words ? TrainOptions.DEFAULT_WORD_VOCABULARY : Integer.MAX_VALUE, 1);
+        // the runs read the corpus the same way (a prepared folder, the cache, or memory)
+        data = new TrainingCorpus(out, terminal).load(CorpusLibrary.standard().resolve(options.corpus()),
+                options.level().id(), words ? TrainOptions.DEFAULT_WORD_VOCABULARY : Integer.MAX_VALUE, 1,
+                options.valFraction(), options.batch(), options.tbptt());
         int vocabulary = data.vocabulary().size();
         List<RunPlan> plans = new ArrayList<>();
         for (int layers : options.layers()) {

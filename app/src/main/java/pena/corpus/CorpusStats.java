@@ -1,5 +1,6 @@
 package pena.corpus;
 
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +15,32 @@ public record CorpusStats(int documents, long characters, int distinctSymbols, l
                           double unigramBitsPerChar, List<Map.Entry<String, Long>> topSymbols) {
 
     public static CorpusStats of(Corpus corpus) {
+        return of(corpus.documents());
+    }
+
+    /**
+     * Reads the corpus at {@code path} one file at a time (a corpus larger than memory included),
+     * the files as {@link Corpus#read} reads them, blank ones not counted as documents.
+     */
+    public static CorpusStats read(Path path) {
+        List<Path> files = Corpus.files(path);
+        Iterable<Document> documents = () -> files.stream().map(Corpus::readDocument)
+                .filter(d -> !d.text().isBlank()).iterator();
+        CorpusStats stats = of(documents);
+        if (stats.documents() == 0) {
+            throw new CorpusException(path + ": the corpus is empty; give a file or folder with some text");
+        }
+        return stats;
+    }
+
+    private static CorpusStats of(Iterable<Document> documents) {
         Map<Integer, Long> counts = new HashMap<>();
         long characters = 0;
         long words = 0;
         long lines = 0;
-        for (Document document : corpus.documents()) {
+        int documentCount = 0;
+        for (Document document : documents) {
+            documentCount++;
             String text = document.text();
             boolean inWord = false;
             for (int i = 0; i < text.length(); ) {
@@ -46,6 +68,6 @@ public record CorpusStats(int documents, long characters, int distinctSymbols, l
                 .limit(20)
                 .map(e -> Map.entry(Character.toString(e.getKey()), e.getValue()))
                 .toList();
-        return new CorpusStats(corpus.documents().size(), characters, counts.size(), words, lines, entropy, top);
+        return new CorpusStats(documentCount, characters, counts.size(), words, lines, entropy, top);
     }
 }

@@ -92,6 +92,14 @@ public final class CorpusPreparer {
             }
         }
         Path target = out.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(target) && !PreparedCorpus.isPrepared(target) && !isEmptyFolder(target)) {
+                throw new CorpusException(out + " exists and is not a prepared corpus; give another --out (a new "
+                        + "folder, or one written by pena corpus prepare, which is replaced)");
+            }
+        } catch (IOException e) {
+            throw new CorpusException(out + ": cannot read (" + e.getMessage() + ")", e);
+        }
         Path work;
         try {
             Files.createDirectories(target.getParent());
@@ -293,6 +301,11 @@ public final class CorpusPreparer {
 
     /** Puts {@code work} where {@code target} is: the old folder moved aside first, then removed. */
     private static void replace(Path work, Path target) throws IOException {
+        try { // a temporary folder is made for its owner only; the corpus is for whoever reads the folder
+            Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own defaults stand
+        }
         Path old = null;
         if (Files.exists(target)) {
             if (!PreparedCorpus.isPrepared(target) && !isEmptyFolder(target)) {

@@ -26,11 +26,13 @@ import java.nio.file.Path;
  * @param minCount      a token seen fewer times in training is {@code <unk>}
  * @param fixed         the options given this time that a resumed run must already have
  * @param schedule      the learning rate along the run (a resumed run keeps its own)
+ * @param checkpointEverySeconds training seconds between checkpoints besides those of the
+ *                      evaluation points (0: at evaluation points only)
  */
 public record TrainOptions(String corpus, NetworkSpec spec, int batch, double valFraction, int epochs,
                            double minutes, double evalEverySeconds, Path out, boolean resume, boolean force,
                            long maxSteps, boolean carryState, int maxVocabulary, int minCount, FixedOptions fixed,
-                           LearningRateSchedule.Kind schedule) {
+                           LearningRateSchedule.Kind schedule, double checkpointEverySeconds) {
     public static final int DEFAULT_WORD_VOCABULARY = 10_000;
 
     public TrainOptions {
@@ -56,7 +58,7 @@ public record TrainOptions(String corpus, NetworkSpec spec, int batch, double va
                         double evalEverySeconds, Path out, boolean resume, boolean force, long maxSteps,
                         boolean carryState, int maxVocabulary, int minCount, FixedOptions fixed) {
         this(corpus, spec, batch, valFraction, epochs, minutes, evalEverySeconds, out, resume, force, maxSteps,
-                carryState, maxVocabulary, minCount, fixed, LearningRateSchedule.Kind.CONSTANT);
+                carryState, maxVocabulary, minCount, fixed, LearningRateSchedule.Kind.CONSTANT, 0);
     }
 
     /** Every symbol of the training text in the vocabulary (up to the level's default size). */

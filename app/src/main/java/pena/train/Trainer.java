@@ -52,6 +52,7 @@ public final class Trainer {
     private boolean bestFileIsThisRuns;        // OUT.zip exists and was written by this run
     private final List<HistoryPoint> history = new ArrayList<>();
     private LearningRateSchedule schedule;
+    private double lastCheckpoint;             // training seconds at the last checkpoint written
 
     public Trainer(TrainOptions options, Validation validation, PrintWriter out, boolean terminal) {
         this.options = options;
@@ -205,6 +206,10 @@ public final class Trainer {
                     lossSum = 0;
                     lossTokens = 0;
                     nextEvaluation = seconds + interval;
+                } else if (options.checkpointEverySeconds() > 0
+                        && seconds - lastCheckpoint >= options.checkpointEverySeconds()) {
+                    progress.breakLine();
+                    checkpoint(seconds, speed);
                 }
             }
             if (failure != null) {
@@ -299,6 +304,7 @@ public final class Trainer {
         previousSeconds = state.seconds();
         bestBpc = state.bestValidationBpc();
         bestFileIsThisRuns = !Double.isNaN(bestBpc) && Files.exists(options.bestModel());
+        lastCheckpoint = previousSeconds;
         history.addAll(state.history());
         out.printf(Locale.ROOT, "resuming %s at epoch %d, window %d, %.0f s trained (architecture from the checkpoint: %s)%n",
                 options.checkpoint(), epoch + 1, window, previousSeconds, saved.spec().describe());
@@ -332,15 +338,32 @@ public final class Trainer {
         }
         out.flush();
         String bestLine = best ? score.resultLine() : model.training().bestResult();
-        model = model.withTraining(new TrainingState(model.training().corpus(), model.training().valFraction(),
-                model.training().batch(), epoch, window, tokensSeen, seconds, bestBpc, history, speed, bestLine,
-                model.training().lrSchedule()));
+        model = model.withTraining(state(seconds, speed, bestLine));
         // the best model first: a checkpoint never describes a best model that is not on disk
         if (best) {
             ModelFile.save(model, options.bestModel(), false);
             bestFileIsThisRuns = true;
         }
         ModelFile.save(model, options.checkpoint(), true);
+        lastCheckpoint = seconds;
+    }
+
+    /**
+     * A checkpoint between evaluation points (--checkpoint-every): where the run stands now, its
+     * best model and history as the last evaluation point left them.
+     */
+    private void checkpoint(double seconds, double speed) {
+        // before the first evaluation point bestBpc is NaN: the checkpoint names no best model
+        model = model.withTraining(state(seconds, speed, model.training().bestResult()));
+        ModelFile.save(model, options.checkpoint(), true);
+        lastCheckpoint = seconds;
+        out.printf(Locale.ROOT, "   checkpoint at %s trained: %s%n", Progress.clock(seconds), options.checkpoint());
+        out.flush();
+    }
+
+    private TrainingState state(double seconds, double speed, String bestLine) {
+        return new TrainingState(model.training().corpus(), model.training().valFraction(), model.training().batch(),
+                epoch, window, tokensSeen, seconds, bestBpc, history, speed, bestLine, model.training().lrSchedule());
     }
 
     /** Mean cross-entropy in nats per token of the window just fitted. */

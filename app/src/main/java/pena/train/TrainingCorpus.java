@@ -31,13 +31,13 @@ import java.util.Locale;
  * </ul>
  * Both routes give the same ids, streams and vocabulary (PreparedCorpusTest holds them to it).
  */
-final class TrainingCorpus {
+public final class TrainingCorpus {
     static final int CACHE_FROM_MB = 16;
     private final PrintWriter out;
     private final boolean terminal;
     private final long cacheFromBytes;
 
-    TrainingCorpus(PrintWriter out, boolean terminal) {
+    public TrainingCorpus(PrintWriter out, boolean terminal) {
         this(out, terminal, CACHE_FROM_MB * 1_000_000L);
     }
 
@@ -48,10 +48,17 @@ final class TrainingCorpus {
         this.cacheFromBytes = cacheFromBytes;
     }
 
+    /** A new run's data, settings by name (for callers outside the data package's reach). */
+    public TrainingData load(Path corpusPath, String level, int maxVocabulary, int minCount, double valFraction,
+                             int batch, int window) {
+        return load(corpusPath, new PreparationSettings(level, maxVocabulary, minCount, valFraction), null, batch,
+                window);
+    }
+
     /**
      * @param resumed the resumed model's vocabulary, or null for a new run
      */
-    TrainingData load(Path corpusPath, PreparationSettings settings, Vocabulary resumed, int batch, int window) {
+    public TrainingData load(Path corpusPath, PreparationSettings settings, Vocabulary resumed, int batch, int window) {
         if (PreparedCorpus.isPrepared(corpusPath)) {
             PreparedCorpus prepared = PreparedCorpus.open(corpusPath);
             PreparedHeader header = prepared.header();

@@ -208,7 +208,7 @@ class TrainerResumeTest {
             java.util.List<Double> seen = new java.util.ArrayList<>();
             for (int k = 0; k < steps.length; k++) {
                 TrainOptions options = new TrainOptions(TestData.sample().toString(), SPEC, 16, 0.1, 1, 0, 0, out, k > 0,
-                        false, steps[k], true, 0, 1, FixedOptions.none(), LearningRateSchedule.Kind.COSINE);
+                        false, steps[k], true, 0, 1, FixedOptions.none(), LearningRateSchedule.Kind.COSINE, 0);
                 Trainer trainer = new Trainer(options, new TestValidation(), new PrintWriter(LOG), false);
                 trainer.observeLearningRates(seen::add);
                 trainer.run();
@@ -220,5 +220,21 @@ class TrainerResumeTest {
         assertEquals(10, straight.size());
         assertEquals(straight, resumed);
         assertTrue(straight.get(0) < straight.get(9), "warming up: " + straight);
+    }
+
+    @Test
+    void checkpointsComeAtTheirIntervalBetweenEvaluationPoints(@TempDir Path dir) {
+        Path out = dir.resolve("longo");
+        // an evaluation point a day away; a checkpoint after every window
+        TrainOptions options = new TrainOptions(TestData.sample().toString(), SPEC, 16, 0.1, 1, 0, 86_400, out, false,
+                false, 6, true, 0, 1, FixedOptions.none(), LearningRateSchedule.Kind.COSINE, 1e-9);
+        Trainer trainer = new Trainer(options, new TestValidation(), new PrintWriter(LOG), false);
+        java.util.List<Boolean> checkpointBefore = new java.util.ArrayList<>();
+        trainer.observeWindows(w -> checkpointBefore.add(Files.exists(options.checkpoint())));
+        trainer.run();
+        assertEquals(java.util.List.of(false, true, true, true, true, true), checkpointBefore);
+        PenaModel saved = ModelFile.load(options.checkpoint(), true);
+        assertEquals(6, saved.training().window(), "the last checkpoint is the run's end (its evaluation point)");
+        assertEquals("cosine", saved.training().schedule());
     }
 }
