@@ -31,6 +31,9 @@ public record Catalog(List<CatalogEntry> entries) {
         }
         try {
             return parse(java.nio.file.Files.readString(java.nio.file.Path.of(chosen), StandardCharsets.UTF_8));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CorpusException("PENA_CATALOG=" + chosen + ": no such file; unset PENA_CATALOG to use Pena's own "
+                    + "catalog");
         } catch (IOException | RuntimeException e) {
             throw new CorpusException("PENA_CATALOG=" + chosen + ": cannot read the catalog (" + e.getMessage()
                     + "); unset it to use Pena's own");

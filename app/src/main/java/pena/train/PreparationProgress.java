@@ -16,7 +16,7 @@ public final class PreparationProgress implements CorpusPreparer.Listener {
     private final PrintWriter out;
     private final boolean terminal;
     private final long start = System.nanoTime();
-    private long lastPrint;
+    private long lastPrint = start; // the first line after a second: a small corpus prints only its summary
     private boolean printed;
 
     public PreparationProgress(PrintWriter out, boolean terminal) {
