@@ -89,9 +89,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the whole text); reset: every window starts from zero (default: ${DEFAULT-VALUE}).")
     String state;
 
-    @Option(names = "--lr-schedule", defaultValue = "cosine",
-            description = "cosine: warm up over the first 2 % of the budget, then decay to a tenth of --lr at the end "
-                    + "of --minutes or --epochs (nanoGPT's schedule); constant: --lr throughout (default: "
+    @Option(names = "--lr-schedule", defaultValue = "constant",
+            description = "constant: --lr throughout; cosine: warm up over the first 2 % of the budget, then decay to "
+                    + "a tenth of --lr at the end of --minutes or --epochs (nanoGPT's schedule) (default: "
                     + "${DEFAULT-VALUE}; a resumed run keeps its own).")
     String lrSchedule;
 
