@@ -55,6 +55,8 @@ public final class GruKernel {
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
             Blas.Matrix recurrentPart = recurrentM.rows(from, rows);
+            float[] pre = new float[n]; // the candidate's pre-activation, in an array of its own
+
             for (int t = 0; t < steps; t++) {
                 Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwT, true, 0f, recurrentPart); // h(t-1)·RW
                 recurrentPart.read(recurrent, from * width);
@@ -65,14 +67,20 @@ public final class GruKernel {
                     int before = (t * batch + b) * n;
                     int after = ((t + 1) * batch + b) * n;
                     float m = keep == null ? 1f : keep[t * batch + b];
-                    for (int k = z; k < candidate; k++) { // z and r: the sigmoid gates, blocks before the candidate
-                        act[row + k] = FloatMath.sigmoid(act[row + k] + recurrent[rec + k]);
+                    // z and r, the sigmoid gates (the blocks before the candidate); the activations run
+                    // as FloatMath's range loops, which the JIT vectorizes (inlined here they were not)
+                    for (int k = z; k < candidate; k++) {
+                        act[row + k] += recurrent[rec + k];
+                    }
+                    FloatMath.sigmoid(act, row + z, row + candidate);
+                    for (int j = 0; j < n; j++) { // h(t-1)·RW_h + RB, kept for the backward pass
+                        part[before + j] = recurrent[rec + candidate + j] + rb[j];
                     }
                     for (int j = 0; j < n; j++) { // h̃ = tanh(x·W_h + b_h + r * (h(t-1)·RW_h + RB))
-                        float p = recurrent[rec + candidate + j] + rb[j];
-                        part[before + j] = p;
-                        act[row + candidate + j] = FloatMath.tanh(act[row + candidate + j] + act[row + r + j] * p);
+                        pre[j] = act[row + candidate + j] + act[row + r + j] * part[before + j];
                     }
+                    FloatMath.tanh(pre, 0, n);
+                    System.arraycopy(pre, 0, act, row + candidate, n);
                     for (int j = 0; j < n; j++) { // h = h(t-1) + z * (h̃ - h(t-1))
                         float previous = h[before + j];
                         h[after + j] = (previous + act[row + z + j] * (act[row + candidate + j] - previous)) * m;
@@ -117,6 +125,11 @@ public final class GruKernel {
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
             Blas.Matrix fromRecurrentPart = fromRecurrentM.rows(from, rows);
+            // dz, dr and dh̃ of one row, each in an array of its own: a loop storing into one array
+            // at several offsets is not vectorized by the JIT; copied into the step's rows after
+            float[] dzRow = new float[n];
+            float[] drRow = new float[n];
+            float[] dCandidateRow = new float[n];
             for (int t = steps - 1; t >= 0; t--) {
                 for (int b = from; b < to; b++) {
                     int row = (t * batch + b) * width;
@@ -133,13 +146,18 @@ public final class GruKernel {
                         float dz = dh * (candidate - previous) * z * (1f - z);
                         float dCandidate = dh * z * (1f - candidate * candidate);
                         float dr = dCandidate * part[here + j] * r * (1f - r);
-                        dStep[out + zAt + j] = dz;
-                        dStep[out + rAt + j] = dr;
-                        dStep[out + candidateAt + j] = dCandidate;
-                        dRecStep[out + zAt + j] = dz;
-                        dRecStep[out + rAt + j] = dr;
-                        dRecStep[out + candidateAt + j] = dCandidate * r;
+                        dzRow[j] = dz;
+                        drRow[j] = dr;
+                        dCandidateRow[j] = dCandidate;
                         dNext[carry + j] = dh * (1f - z);
+                    }
+                    System.arraycopy(dzRow, 0, dStep, out + zAt, n);
+                    System.arraycopy(drRow, 0, dStep, out + rAt, n);
+                    System.arraycopy(dCandidateRow, 0, dStep, out + candidateAt, n);
+                    System.arraycopy(dzRow, 0, dRecStep, out + zAt, n);
+                    System.arraycopy(drRow, 0, dRecStep, out + rAt, n);
+                    for (int j = 0; j < n; j++) { // the candidate's recurrent side: r * dh̃
+                        dRecStep[out + candidateAt + j] = dCandidateRow[j] * act[row + rAt + j];
                     }
                 }
                 dGatesM.rows((long) t * batch + from, rows).write(dStep, from * width);
