@@ -37,35 +37,33 @@ final class VectorSoftmaxArithmetic {
     }
 
     static double expAndSum(float[] a, int from, int n, float shift) {
+        return exponentials(a, from, n, shift, true);
+    }
+
+    static double sumOfExp(float[] a, int from, int n, float shift) {
+        return exponentials(a, from, n, shift, false);
+    }
+
+    /** Σ e^(a - shift) over the range; with {@code store}, each exponential also replaces its element. */
+    private static double exponentials(float[] a, int from, int n, float shift, boolean store) {
         FloatVector s = FloatVector.broadcast(SPECIES, shift);
         FloatVector sums = FloatVector.zero(SPECIES);
         int end = from + n;
         int k = from;
         for (int bound = from + SPECIES.loopBound(n); k < bound; k += SPECIES.length()) {
             FloatVector e = FloatVector.fromArray(SPECIES, a, k).sub(s).lanewise(VectorOperators.EXP);
-            e.intoArray(a, k);
+            if (store) {
+                e.intoArray(a, k);
+            }
             sums = sums.add(e);
         }
         double sum = lanes(sums);
         for (; k < end; k++) {
             float e = (float) Math.exp(a[k] - shift);
-            a[k] = e;
+            if (store) {
+                a[k] = e;
+            }
             sum += e;
-        }
-        return sum;
-    }
-
-    static double sumOfExp(float[] a, int from, int n, float shift) {
-        FloatVector s = FloatVector.broadcast(SPECIES, shift);
-        FloatVector sums = FloatVector.zero(SPECIES);
-        int end = from + n;
-        int k = from;
-        for (int bound = from + SPECIES.loopBound(n); k < bound; k += SPECIES.length()) {
-            sums = sums.add(FloatVector.fromArray(SPECIES, a, k).sub(s).lanewise(VectorOperators.EXP));
-        }
-        double sum = lanes(sums);
-        for (; k < end; k++) {
-            sum += (float) Math.exp(a[k] - shift);
         }
         return sum;
     }
