@@ -27,8 +27,8 @@ OUT=bench/results
 PYTHON=/usr/bin/python3
 # the JDK's vector API (incubating in Java 17) for the softmax's exponentials, as the Makefile runs Pena
 PENA="java --add-modules jdk.incubator.vector -jar target/pena.jar"
-# the peers train at a constant Adam rate: Pena does the same job here (docs/scale.md and the
-# README measure the cosine schedule, Pena's default, on its own)
+# the peers train at a constant Adam rate: so does Pena here, said outright (its default too;
+# the README reports the cosine schedule measured on its own)
 SCHEDULE="--lr-schedule constant"
 mkdir -p "$OUT"
 
