@@ -10,6 +10,7 @@ import pena.eval.EvaluationResult;
 import pena.eval.Evaluator;
 import pena.model.ModelFile;
 import pena.model.PenaModel;
+import pena.train.ProgressLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,28 +71,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        boolean terminal = System.console() != null;
-        long[] lastPrint = {System.nanoTime()};
+        ProgressLine line = new ProgressLine(out, System.console() != null, 10, true);
         EvaluationResult result = Evaluator.evaluate(loaded, split, streams, (done, chunks, tokens) -> {
-            long now = System.nanoTime();
-            if (now - lastPrint[0] < (terminal ? 1_000_000_000L : 10_000_000_000L) || done == chunks) {
+            if (done == chunks || !line.due()) {
                 return;
             }
-            lastPrint[0] = now;
-            double elapsed = (now - start) / 1e9;
-            double rate = tokens / elapsed;
-            String line = String.format(Locale.ROOT, "scoring  %5.1f%%  %,.0f tokens/s  ETA %.0f s", 100.0 * done / chunks,
-                    rate, elapsed * (chunks - done) / done);
-            if (terminal) {
-                out.print("\r" + line + "   ");
-            } else {
-                out.println(line);
-            }
-            out.flush();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            line.show(String.format(Locale.ROOT, "scoring  %5.1f%%  %,.0f tokens/s  ETA %.0f s", 100.0 * done / chunks,
+                    tokens / elapsed, elapsed * (chunks - done) / done));
         });
-        if (terminal && (System.nanoTime() - start) > 1_000_000_000L) {
-            out.println();
-        }
+        line.breakLine();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "%s: %s on %s (%.1f s)%n", model, loaded.spec().describe(), what, seconds);
         if (result.unknown() > 0) {

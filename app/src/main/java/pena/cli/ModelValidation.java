@@ -27,7 +27,7 @@ final class ModelValidation implements Validation {
 
     @Override
     public Score score(PenaModel model, ValidationSplit split) {
-        EvaluationResult result = Evaluator.evaluate(model, scored(split), streams);
+        EvaluationResult result = Evaluator.evaluate(model, split, streams);
         return new Score(result.bitsPerCharacter(), result.perplexity(), result.resultLine());
     }
 

@@ -9,6 +9,17 @@ public record DocumentRange(long start, long end) {
         }
     }
 
+    /** The ranges of the documents in {@link TokenIds#concatenation} of them. */
+    public static java.util.List<DocumentRange> of(java.util.List<int[]> documents) {
+        java.util.List<DocumentRange> ranges = new java.util.ArrayList<>(documents.size());
+        long at = 0;
+        for (int[] document : documents) {
+            ranges.add(new DocumentRange(at, at + document.length));
+            at += document.length;
+        }
+        return ranges;
+    }
+
     public long length() {
         return end - start;
     }

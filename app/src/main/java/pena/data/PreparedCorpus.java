@@ -177,11 +177,7 @@ public final class PreparedCorpus {
                 added++;
                 continue;
             }
-            try {
-                if (Files.size(file) != source.bytes() || Files.getLastModifiedTime(file).toMillis() != source.modifiedMillis()) {
-                    changed++;
-                }
-            } catch (IOException e) {
+            if (!asRecorded(file, source)) {
                 changed++;
             }
         }
@@ -190,5 +186,31 @@ public final class PreparedCorpus {
             return null;
         }
         return String.format("%d file(s) changed, %d added, %d removed since it was prepared", changed, added, removed);
+    }
+
+    /**
+     * A recorded source that still exists but is not as it was (a prepared folder may outlive its
+     * sources: those since removed are not asked for), or null when there is none.
+     */
+    public String changedSource() {
+        for (PreparedHeader.Source source : header.sources()) {
+            Path file = Path.of(source.path());
+            if (Files.exists(file) && !Files.isReadable(file)) {
+                return "its source " + file + " cannot be read";
+            }
+            if (Files.exists(file) && !asRecorded(file, source)) {
+                return "its source " + file + " changed since it was prepared";
+            }
+        }
+        return null;
+    }
+
+    /** The file has the size and modification time it had when prepared (unreadable: not). */
+    private static boolean asRecorded(Path file, PreparedHeader.Source source) {
+        try {
+            return Files.size(file) == source.bytes() && Files.getLastModifiedTime(file).toMillis() == source.modifiedMillis();
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

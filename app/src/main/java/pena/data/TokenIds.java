@@ -11,6 +11,21 @@ public interface TokenIds {
     /** The id at {@code index}, in [0, size). */
     int get(long index);
 
+    /** The documents' ids one after the other (their ranges: {@link DocumentRange#of}). */
+    static TokenIds concatenation(java.util.List<int[]> documents) {
+        int total = 0;
+        for (int[] document : documents) {
+            total = Math.addExact(total, document.length);
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] document : documents) {
+            System.arraycopy(document, 0, all, at, document.length);
+            at += document.length;
+        }
+        return of(all);
+    }
+
     /** Ids of an array (index i is element i). */
     static TokenIds of(int[] ids) {
         return new TokenIds() {

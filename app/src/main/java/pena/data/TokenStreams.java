@@ -1,6 +1,5 @@
 package pena.data;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class TokenStreams implements Iterable<Window> {
      *                      false: pad with empty windows so every token is visited (evaluation)
      */
     public TokenStreams(List<int[]> documents, int batch, int windowLength, boolean dropRemainder) {
-        this(concatenated(documents), ranges(documents), batch, windowLength, dropRemainder);
+        this(TokenIds.concatenation(documents), DocumentRange.of(documents), batch, windowLength, dropRemainder);
     }
 
     /** Streams over documents that are ranges of {@code ids} (a prepared corpus's, say). */
@@ -196,29 +195,5 @@ public final class TokenStreams implements Iterable<Window> {
     @Override
     public Iterator<Window> iterator() {
         return from(0);
-    }
-
-    private static TokenIds concatenated(List<int[]> documents) {
-        int total = 0;
-        for (int[] document : documents) {
-            total = Math.addExact(total, document.length);
-        }
-        int[] all = new int[total];
-        int at = 0;
-        for (int[] document : documents) {
-            System.arraycopy(document, 0, all, at, document.length);
-            at += document.length;
-        }
-        return TokenIds.of(all);
-    }
-
-    private static List<DocumentRange> ranges(List<int[]> documents) {
-        List<DocumentRange> ranges = new ArrayList<>(documents.size());
-        long at = 0;
-        for (int[] document : documents) {
-            ranges.add(new DocumentRange(at, at + document.length));
-            at += document.length;
-        }
-        return ranges;
     }
 }

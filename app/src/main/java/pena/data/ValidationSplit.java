@@ -30,17 +30,12 @@ public record ValidationSplit(TokenIds ids, List<Part> parts) {
                 characters.add(tokenizer.charactersAfterFirst(text, symbols));
             }
         }
-        int total = encoded.stream().mapToInt(a -> a.length).sum();
-        int[] all = new int[total];
+        List<DocumentRange> ranges = DocumentRange.of(encoded);
         List<Part> parts = new ArrayList<>(encoded.size());
-        int at = 0;
         for (int d = 0; d < encoded.size(); d++) {
-            int[] ids = encoded.get(d);
-            System.arraycopy(ids, 0, all, at, ids.length);
-            parts.add(new Part(new DocumentRange(at, at + ids.length), characters.get(d)));
-            at += ids.length;
+            parts.add(new Part(ranges.get(d), characters.get(d)));
         }
-        return new ValidationSplit(TokenIds.of(all), parts);
+        return new ValidationSplit(TokenIds.concatenation(encoded), parts);
     }
 
     public List<DocumentRange> documents() {

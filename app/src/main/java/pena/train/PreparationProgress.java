@@ -14,42 +14,29 @@ import java.util.Locale;
  */
 public final class PreparationProgress implements CorpusPreparer.Listener {
     private final PrintWriter out;
-    private final boolean terminal;
+    private final ProgressLine line;
     private final long start = System.nanoTime();
-    private long lastPrint = start; // the first line after a second: a small corpus prints only its summary
-    private boolean printed;
 
     public PreparationProgress(PrintWriter out, boolean terminal) {
         this.out = out;
-        this.terminal = terminal;
+        this.line = new ProgressLine(out, terminal, 10, true); // a small corpus prints only its summary
     }
 
     @Override
     public void progress(long bytesRead, long bytesTotal, int filesRead, int filesTotal, long tokens) {
-        long now = System.nanoTime();
-        if (now - lastPrint < (terminal ? 1_000_000_000L : 10_000_000_000L) || bytesRead >= bytesTotal) {
+        if (bytesRead >= bytesTotal || !line.due()) {
             return;
         }
-        lastPrint = now;
-        double seconds = (now - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
         double rate = bytesRead / Math.max(1e-9, seconds);
-        String line = String.format(Locale.ROOT, "preparing  %5.1f%%  %.1f MB/s  %,d/%,d files  %,d tokens  ETA %s",
+        line.show(String.format(Locale.ROOT, "preparing  %5.1f%%  %.1f MB/s  %,d/%,d files  %,d tokens  ETA %s",
                 100.0 * bytesRead / Math.max(1, bytesTotal), rate / 1e6, filesRead, filesTotal, tokens,
-                Progress.clock((bytesTotal - bytesRead) / Math.max(1e-9, rate)));
-        if (terminal) {
-            out.print("\r" + line + "   ");
-        } else {
-            out.println(line);
-        }
-        printed = true;
-        out.flush();
+                Progress.clock((bytesTotal - bytesRead) / Math.max(1e-9, rate))));
     }
 
     /** The summary line, once the folder is written. */
     public void done(PreparedHeader header, Path folder) {
-        if (terminal && printed) {
-            out.println();
-        }
+        line.breakLine();
         double seconds = (System.nanoTime() - start) / 1e9;
         long bytes = header.sources().stream().mapToLong(PreparedHeader.Source::bytes).sum();
         out.printf(Locale.ROOT, "prepared %s: %,d files, %.1f MB in %.1f s (%.1f MB/s); %,d training and %,d validation "

@@ -8,39 +8,23 @@ import java.util.Locale;
  * terminal it rewrites itself every second; in a log it prints every 15 seconds.
  */
 final class Progress {
-    private final PrintWriter out;
-    private final boolean terminal;
-    private long lastPrint;
+    private final ProgressLine line;
 
     Progress(PrintWriter out, boolean terminal) {
-        this.out = out;
-        this.terminal = terminal;
+        this.line = new ProgressLine(out, terminal, 15, false);
     }
 
     void update(int epoch, double epochFraction, double tokensPerSecond, String unit, double loss, double rate,
                 double etaSeconds) {
-        long now = System.nanoTime();
-        long interval = terminal ? 1_000_000_000L : 15_000_000_000L;
-        if (now - lastPrint < interval) {
-            return;
+        if (line.due()) {
+            line.show(String.format(Locale.ROOT, "epoch %d  %5.1f%%  %,.0f %s  loss %.3f  lr %.2g  ETA %s",
+                    epoch + 1, 100 * epochFraction, tokensPerSecond, unit, loss, rate, clock(etaSeconds)));
         }
-        lastPrint = now;
-        String line = String.format(Locale.ROOT, "epoch %d  %5.1f%%  %,.0f %s  loss %.3f  lr %.2g  ETA %s",
-                epoch + 1, 100 * epochFraction, tokensPerSecond, unit, loss, rate, clock(etaSeconds));
-        if (terminal) {
-            out.print("\r" + line + "   ");
-        } else {
-            out.println(line);
-        }
-        out.flush();
     }
 
     /** Ends a rewritten line before other output. */
     void breakLine() {
-        if (terminal && lastPrint != 0) {
-            out.println();
-        }
-        lastPrint = 0;
+        line.breakLine();
     }
 
     static String clock(double seconds) {

@@ -12,8 +12,6 @@ import pena.model.TrainingState;
 import pena.nn.NetworkFactory;
 import pena.nn.NetworkSpec;
 import pena.layers.StatefulNetwork;
-import pena.token.Tokenizer;
-import pena.token.Tokenizers;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -43,6 +41,7 @@ public final class Trainer {
     // the run as it goes
     private PenaModel model;
     private TrainingData data;
+    private ValidationSplit scored;            // the part of data's validation split that is scored
     private int epoch;
     private int window;
     private long tokensSeen;
@@ -113,7 +112,7 @@ public final class Trainer {
         out.printf(Locale.ROOT, "%s: %,d training tokens, %d streams x %d windows of %d, %,d parameters%n",
                 data.corpusName(), data.trainingTokens(), data.streams().batch(), data.streams().windowsPerStream(),
                 data.streams().windowLength(), network.numParams());
-        ValidationSplit scored = validation.scored(data.validation());
+        scored = validation.scored(data.validation()); // once per run: every evaluation point scores this part
         if (scored.predictedTokens() < data.validation().predictedTokens()) {
             out.printf(Locale.ROOT, "validation: the first %,d of %,d held-out tokens are scored (--val-tokens; 0 "
                     + "scores all)%n", scored.predictedTokens(), data.validation().predictedTokens());
@@ -254,7 +253,7 @@ public final class Trainer {
             return new Validation.Score(bestBpc, point == null ? Double.NaN : point.validationPerplexity(), line);
         }
         if (Files.exists(options.bestModel())) {
-            return validation.score(ModelFile.load(options.bestModel(), false), data.validation());
+            return validation.score(ModelFile.load(options.bestModel(), false), scored);
         }
         return null;
     }
@@ -265,9 +264,8 @@ public final class Trainer {
                     + "or --force to start over (its files are replaced)");
         }
         NetworkSpec requested = options.spec();
-        Tokenizer tokenizer = Tokenizers.forLevel(requested.level().id());
         Path corpusPath = CorpusLibrary.standard().resolve(options.corpus());
-        data = corpora.load(corpusPath, new PreparationSettings(tokenizer.level(), options.vocabularyLimit(),
+        data = corpora.load(corpusPath, new PreparationSettings(requested.level().id(), options.vocabularyLimit(),
                 options.minCount(), options.valFraction()), null, options.batch(), requested.tbptt());
         NetworkSpec spec = requested.withVocabularySize(data.vocabulary().size());
         StatefulNetwork network = new StatefulNetwork(NetworkFactory.configuration(spec));
@@ -322,7 +320,7 @@ public final class Trainer {
     /** An evaluation point: score, sample, history, checkpoint, and the best model if it improved. */
     private void evaluate(double seconds, double trainLoss, double speed) {
         progress.breakLine();
-        Validation.Score score = validation.score(model, data.validation());
+        Validation.Score score = validation.score(model, scored);
         history.add(new HistoryPoint(seconds, tokensSeen, epoch, trainLoss, score.bitsPerCharacter(), score.perplexity()));
         boolean best = Double.isNaN(bestBpc) || score.bitsPerCharacter() < bestBpc;
         if (best) {

@@ -67,7 +67,7 @@ public final class TrainingCorpus {
                         + settings.level() + "; train with --level " + header.level().replace("word-lowercase",
                         "word --lowercase") + ", or prepare the sources again at this level");
             }
-            String changed = changedSources(header);
+            String changed = prepared.changedSource();
             if (changed != null) {
                 throw new TrainingException(corpusPath + ": " + changed + "; prepare it again (pena corpus prepare "
                         + "SOURCES --out " + corpusPath + ")");
@@ -121,22 +121,6 @@ public final class TrainingCorpus {
             out.println("the corpus changed (" + stale + "): preparing it again");
         } catch (CorpusException e) {
             out.println("the cached corpus is unusable (" + e.getMessage() + "): preparing it again");
-        }
-        return null;
-    }
-
-    /** A recorded source that still exists but is not as it was; sources since removed are not asked for. */
-    private static String changedSources(PreparedHeader header) {
-        for (PreparedHeader.Source source : header.sources()) {
-            Path file = Path.of(source.path());
-            try {
-                if (Files.exists(file) && (Files.size(file) != source.bytes()
-                        || Files.getLastModifiedTime(file).toMillis() != source.modifiedMillis())) {
-                    return "its source " + file + " changed since it was prepared";
-                }
-            } catch (IOException e) {
-                return "its source " + file + " cannot be read (" + e.getMessage() + ")";
-            }
         }
         return null;
     }

@@ -10,7 +10,7 @@ public interface Validation {
         return split;
     }
 
-    /** Score on the validation split (the run's held-out ids). */
+    /** Score on {@code split}: the part of the run's validation split that {@link #scored} chose. */
     Score score(PenaModel model, ValidationSplit split);
 
     /** A short sample of what the model writes now; empty for none. */
