@@ -34,7 +34,7 @@ public final class CompareCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunOptions run;
 
-    @Option(names = "--cells", defaultValue = "lstm,gru", split = ",", description = "Cells to compare; the first is the reference (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cells", defaultValue = "lstm,gru", split = ",", description = "Cells to compare, of rnn, lstm, gru, gru-original, dl4j-lstm; the reference (whose size the others match) is lstm when listed, else the first (default: ${DEFAULT-VALUE}).")
     List<String> cells;
 
     @Option(names = "--layers", defaultValue = "2", split = ",", description = "Depths, e.g. 2,3; every cell runs at each (default: ${DEFAULT-VALUE}).")

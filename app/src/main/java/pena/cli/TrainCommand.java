@@ -43,7 +43,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--min-count", defaultValue = "1", description = "Word level: tokens seen fewer times in training are <unk> (default: ${DEFAULT-VALUE}).")
     int minCount;
 
-    @Option(names = "--cell", defaultValue = "lstm", description = "Recurrent cell of every layer: lstm, gru (reset gate after the recurrent product, as Keras), gru-original (reset before it), dl4j-lstm (DL4J's own LSTM, for comparison) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cell", defaultValue = "lstm", description = "Recurrent cell of every layer: lstm, gru (reset gate after the recurrent product, as Keras), gru-original (reset before it), rnn (the plain gateless RNN, the course's baseline), dl4j-lstm (DL4J's own LSTM, for comparison) (default: ${DEFAULT-VALUE}).")
     String cell;
 
     @Option(names = "--layers", defaultValue = "2", description = "Stacked recurrent layers; layer l's h is layer l+1's input (default: ${DEFAULT-VALUE}).")

@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param corpus        corpus path or name, as the user gave it
  * @param level         characters or words
- * @param cells         the cells compared, in report order; the first is the reference for
- *                      parameter matching and for "time to reach"
+ * @param cells         the cells compared, in report order; the reference for parameter
+ *                      matching and for "time to reach" is the LSTM when listed, else the first
  * @param layers        stack depths; every cell is run at every depth
  * @param hidden        the reference cell's width
  * @param embedding     0 for one-hot input, else the embedding size
@@ -48,8 +48,9 @@ public record CompareOptions(String corpus, TokenLevel level, List<CellType> cel
         layers = List.copyOf(layers);
     }
 
+    /** The LSTM when it is compared (a plain RNN is the baseline, not the yardstick), else the first cell. */
     public CellType reference() {
-        return cells.get(0);
+        return cells.contains(CellType.LSTM) ? CellType.LSTM : cells.get(0);
     }
 
     /** Seconds between validation points: as given, else a twelfth of the time budget (at least 5 s). */

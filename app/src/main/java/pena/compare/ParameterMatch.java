@@ -6,8 +6,8 @@ import pena.nn.NetworkSpec;
 
 /**
  * Sizes one cell's network to another's parameter count. Per layer an LSTM has four weight
- * blocks and a GRU three, so a GRU of the same width has about 3/4 of the parameters; a fair
- * comparison gives it a wider h instead.
+ * blocks, a GRU three and a plain RNN one, so at the same width a GRU has about 3/4 of the
+ * parameters and an RNN about 1/4; a fair comparison gives them a wider h instead.
  */
 public final class ParameterMatch {
     private ParameterMatch() {
@@ -19,7 +19,7 @@ public final class ParameterMatch {
         int best = reference.hidden();
         long bestGap = Long.MAX_VALUE;
         int low = Math.max(1, reference.hidden() / 2);
-        int high = reference.hidden() * 2;
+        int high = reference.hidden() * 3; // a one-block RNN needs about twice an LSTM's width
         // the count grows monotonically with the width: walk up until it passes the target
         for (int hidden = low; hidden <= high; hidden++) {
             long count = NetworkFactory.parameterCount(withCell(reference, cell, hidden));

@@ -24,7 +24,7 @@ public final class Inspector {
         this.model = model;
         this.prototype = TokenStepper.of(model.network()).orElseThrow(() -> new InspectionException(
                 "this model's layers (" + model.spec().cell().id() + ") cannot be inspected; "
-                        + "Pena inspects its lstm, gru and gru-original cells and DL4J's standard LSTM"));
+                        + "Pena inspects its rnn, lstm, gru and gru-original cells and DL4J's standard LSTM"));
     }
 
     public Inspection inspect(String text, int top) {

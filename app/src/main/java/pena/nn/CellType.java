@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 /** The recurrent cell of every layer of a network. */
 public enum CellType {
+    /** Pena's plain (Elman) RNN ({@link pena.layers.Rnn}): h = tanh(x·W + h(t-1)·RW + b), the gateless baseline. */
+    RNN("rnn"),
     /** Pena's LSTM ({@link pena.layers.Lstm}): DL4J's equations, correct truncated BPTT. */
     LSTM("lstm"),
     /** Pena's GRU ({@link pena.layers.Gru}), reset gate after the recurrent product (Keras' default). */

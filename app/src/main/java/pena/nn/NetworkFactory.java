@@ -16,6 +16,7 @@ import pena.layers.RowSoftmax;
 import pena.layers.TimeMajorOutput;
 import pena.layers.Gru;
 import pena.layers.Lstm;
+import pena.layers.Rnn;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -103,6 +104,7 @@ public final class NetworkFactory {
             case LSTM -> new Lstm.Builder().nIn(nIn).nOut(spec.hidden()).forgetGateBiasInit(1.0).build();
             case GRU, GRU_ORIGINAL -> new Gru.Builder().resetAfter(spec.cell() == CellType.GRU)
                     .nIn(nIn).nOut(spec.hidden()).build();
+            case RNN -> new Rnn.Builder().nIn(nIn).nOut(spec.hidden()).build();
             case DL4J_LSTM -> {
                 LSTM.Builder builder = new LSTM.Builder().nIn(nIn).nOut(spec.hidden())
                         .activation(Activation.TANH)

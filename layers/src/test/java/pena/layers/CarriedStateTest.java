@@ -38,12 +38,13 @@ class CarriedStateTest {
             case "gru" -> RnnNets.gru(true);
             case "gru-original" -> RnnNets.gru(false);
             case "lstm" -> RnnNets.lstm();
+            case "rnn" -> RnnNets.rnn();
             default -> RnnNets.dl4jLstm();
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gru", "gru-original", "lstm"})
+    @ValueSource(strings = {"gru", "gru-original", "lstm", "rnn"})
     void stepByStepEqualsTheFullSequence(String name) {
         MultiLayerNetwork network = RnnNets.network(cell(name), 2, VOCABULARY, HIDDEN, 0, 0);
         INDArray input = RnnNets.oneHot(RnnNets.ids(5, BATCH, STEPS, VOCABULARY), VOCABULARY);
@@ -58,7 +59,7 @@ class CarriedStateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gru", "lstm"})
+    @ValueSource(strings = {"gru", "lstm", "rnn"})
     void trainingWindowsContinueFromTheCarriedState(String name) {
         StatefulNetwork network = new StatefulNetwork(RnnNets.configuration(cell(name), 2, VOCABULARY, HIDDEN, 0,
                 STEPS, new Sgd(1e-12))); // fitting all but leaves the parameters as they are
@@ -85,7 +86,7 @@ class CarriedStateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gru", "gru-original", "lstm"})
+    @ValueSource(strings = {"gru", "gru-original", "lstm", "rnn"})
     void windowGradientUsesTheCarriedStartState(String name) {
         double error = carriedStateGradientError(name);
         assertTrue(error < 1e-3, "relative error " + error + " against finite differences with the carried state");

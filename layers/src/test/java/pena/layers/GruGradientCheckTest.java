@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * DL4J's {@link GradientCheckUtil} (finite differences in double precision) over networks of
- * Pena's GRU and LSTM: 1, 2 and 3 layers, one-hot and embedding input, both GRU formulations,
+ * Pena's GRU, LSTM and plain RNN: 1, 2 and 3 layers, one-hot and embedding input, both GRU formulations,
  * with and without a mask, with standard and truncated BPTT.
  */
 @ExtendWith(DoublePrecision.class)
@@ -27,13 +27,13 @@ class GruGradientCheckTest {
     private static final int STEPS = 5;
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (String cell : List.of("gru", "gru-original", "lstm")) {
+        for (String cell : List.of("gru", "gru-original", "lstm", "rnn")) {
             for (int layers = 1; layers <= 3; layers++) {
                 for (boolean embedding : new boolean[]{false, true}) {
                     for (boolean masked : new boolean[]{false, true}) {
                         for (boolean tbptt : new boolean[]{false, true}) {
                             if (!cell.startsWith("gru") && layers == 3 && embedding) {
-                                continue; // the LSTM shares the base: a lighter sweep
+                                continue; // the LSTM and RNN share the base: a lighter sweep
                             }
                             cases.add(Arguments.of(cell, layers, embedding, masked, tbptt));
                         }
@@ -51,6 +51,7 @@ class GruGradientCheckTest {
         MultiLayerNetwork network = RnnNets.network(switch (cell) {
             case "gru" -> RnnNets.gru(true);
             case "gru-original" -> RnnNets.gru(false);
+            case "rnn" -> RnnNets.rnn();
             default -> RnnNets.lstm();
         }, layers, VOCABULARY, HIDDEN, embedding ? 3 : 0, tbptt ? STEPS : 0);
         int[][] ids = RnnNets.ids(layers * 31L + (masked ? 1 : 0), BATCH, STEPS + 1, VOCABULARY);

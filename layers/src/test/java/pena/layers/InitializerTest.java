@@ -32,6 +32,18 @@ class InitializerTest {
     }
 
     @Test
+    void rnnStartsAsKerasSimpleRnnDoes() {
+        MultiLayerNetwork network = single(new Rnn.Builder().nIn(IN).nOut(N).build());
+        INDArray w = network.getLayer(0).getParam("W");
+        double limit = Math.sqrt(6.0 / (IN + N));
+        assertTrue(w.amaxNumber().doubleValue() <= limit, "W beyond the Glorot-uniform limit");
+        assertTrue(w.amaxNumber().doubleValue() > 0.8 * limit, "W does not fill the Glorot-uniform range");
+        assertOrthonormalRows(network.getLayer(0).getParam("RW"));
+        assertEquals(0.0, network.getLayer(0).getParam("b").amaxNumber().doubleValue());
+        assertEquals(IN * N + N * N + N, network.getLayer(0).numParams());
+    }
+
+    @Test
     void lstmForgetGateStartsAtOne() {
         MultiLayerNetwork network = single(new Lstm.Builder().nIn(IN).nOut(N).build());
         INDArray b = network.getLayer(0).getParam("b");

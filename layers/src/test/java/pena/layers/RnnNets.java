@@ -29,6 +29,10 @@ public final class RnnNets {
         return (nIn, nOut) -> new Gru.Builder().resetAfter(resetAfter).nIn(nIn).nOut(nOut).build();
     }
 
+    public static BiFunction<Integer, Integer, Layer> rnn() {
+        return (nIn, nOut) -> new Rnn.Builder().nIn(nIn).nOut(nOut).build();
+    }
+
     public static BiFunction<Integer, Integer, Layer> lstm() {
         return (nIn, nOut) -> new Lstm.Builder().nIn(nIn).nOut(nOut).build();
     }

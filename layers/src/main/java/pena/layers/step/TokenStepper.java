@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import pena.layers.Gru;
 import pena.layers.GruLayer;
 import pena.layers.LstmLayer;
+import pena.layers.RnnLayer;
 import pena.layers.TimeMajorOutputLayer;
 
 import java.util.ArrayList;
@@ -78,6 +79,9 @@ public final class TokenStepper {
                 cells.add(new GruStep(conf.isResetAfter(), matrix(layer.getParam(INPUT_WEIGHTS)),
                         matrix(layer.getParam(RECURRENT_WEIGHTS)), vector(layer.getParam(BIAS)),
                         conf.isResetAfter() ? vector(layer.getParam(RECURRENT_BIAS)) : null));
+            } else if (layer instanceof RnnLayer) {
+                cells.add(new RnnStep(matrix(layer.getParam(INPUT_WEIGHTS)), matrix(layer.getParam(RECURRENT_WEIGHTS)),
+                        vector(layer.getParam(BIAS))));
             } else if (layer instanceof DenseLayer dense && !last && denseWeights == null
                     && dense.layerConf().getActivationFn() instanceof ActivationTanH) {
                 denseWeights = matrix(layer.getParam(DefaultParamInitializer.WEIGHT_KEY));
@@ -137,7 +141,7 @@ public final class TokenStepper {
     /**
      * What {@link GateRecorder} receives for a layer, in this order. LSTM: i input gate, f forget
      * gate, o output gate, g candidate C̃t, c cell state Ct, h output ht. GRU: z update gate,
-     * r reset gate, n candidate h̃t, h state ht.
+     * r reset gate, n candidate h̃t, h state ht. RNN: h state ht.
      */
     public List<String> quantities(int layer) {
         return cells.get(layer).quantities();

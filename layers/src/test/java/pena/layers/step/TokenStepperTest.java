@@ -26,7 +26,7 @@ class TokenStepperTest {
     @Test
     void everyCellStepsAsRnnTimeStepDoes() {
         List<BiFunction<Integer, Integer, Layer>> cells = List.of(RnnNets.lstm(), RnnNets.gru(true), RnnNets.gru(false),
-                RnnNets.dl4jLstm());
+                RnnNets.dl4jLstm(), RnnNets.rnn());
         for (BiFunction<Integer, Integer, Layer> cell : cells) {
             for (int embedding : new int[]{0, 5}) {
                 MultiLayerNetwork network = RnnNets.network(cell, 2, VOCABULARY, 12, embedding, 0);
@@ -53,6 +53,7 @@ class TokenStepperTest {
         MultiLayerNetwork gru = RnnNets.network(RnnNets.gru(true), 1, VOCABULARY, 6, 0, 0);
         assertEquals(List.of("i", "f", "o", "g", "c", "h"), recorded(lstm));
         assertEquals(List.of("z", "r", "n", "h"), recorded(gru));
+        assertEquals(List.of("h"), recorded(RnnNets.network(RnnNets.rnn(), 1, VOCABULARY, 6, 0, 0)));
         assertEquals(recorded(lstm), TokenStepper.of(lstm).orElseThrow().quantities(0));
     }
 
