@@ -1,7 +1,6 @@
 package pena.inspect;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.layers.feedforward.embedding.EmbeddingSequenceLayer;
@@ -59,10 +58,9 @@ public final class MemoryProbe {
         }
         MultiLayerNetwork source = model.network();
         this.network = source.numParams() <= DOUBLE_LIMIT ? source.convertDataType(DataType.DOUBLE) : source.clone();
+        network.initGradientsView(); // the layers' backward passes write their parameter gradients there
         for (Layer layer : network.getLayers()) {
-            if (layer.conf().getLayer() instanceof BaseLayer base) {
-                base.setIDropout(null);
-            }
+            layer.conf().getLayer().setIDropout(null);
         }
         this.oneHot = model.spec().embedding() == 0;
         this.vocabulary = model.spec().vocabularySize();
