@@ -33,7 +33,7 @@ class ArchitectureTest {
             Map.entry("train", List.of("data", "nn", "model", "corpus")),
             Map.entry("generate", List.of("model", "data")),
             Map.entry("eval", List.of("model", "data")),
-            Map.entry("compare", List.of("train", "eval", "generate")),
+            Map.entry("compare", List.of("train", "eval", "generate", "inspect")),
             Map.entry("inspect", List.of("model", "nn")),
             Map.entry("web", List.of("generate", "inspect", "eval")),
             Map.entry("cli", List.of("corpus", "token", "data", "nn", "model", "train", "generate", "eval", "compare", "inspect", "web")));

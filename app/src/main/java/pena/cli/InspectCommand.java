@@ -1,6 +1,13 @@
 package pena.cli;
 
+import pena.inspect.Attribution;
 import pena.inspect.CsvExport;
+import pena.inspect.InspectionException;
+import pena.inspect.MemoryCsv;
+import pena.inspect.MemoryPicture;
+import pena.inspect.MemoryProbe;
+import pena.inspect.MemoryProfile;
+import pena.inspect.MemoryText;
 import pena.inspect.Inspection;
 import pena.inspect.Inspector;
 import pena.inspect.PngHeatmap;
@@ -21,7 +28,12 @@ import java.util.concurrent.Callable;
                 + "the candidate C̃t, the cell state Ct and ht; GRU gates zt, rt, the candidate h̃t and ht; "
                 + "and the model's top next characters after each one.",
                 "Prints a colour heatmap (one row per unit, one column per character); --csv and --png write "
-                        + "the numbers and a picture."})
+                        + "the numbers and a picture.",
+                "With --memory: how far back the model remembers. The text with each earlier character shaded by "
+                        + "its influence on the prediction of one character (--at), the gradient norm "
+                        + "|d log p / d x(t-k)| through every layer, and the mean influence against distance over "
+                        + "the model's validation text (for an LSTM also the cell state's path, the product of "
+                        + "forget gates)."})
 public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,11 +53,64 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "5", description = "Most likely next characters listed per step (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--memory", description = "Show memory instead of the gates: which earlier characters shaped a prediction, and influence against distance.")
+    boolean memory;
+
+    @Option(names = "--at", paramLabel = "N", defaultValue = "0", description = "With --memory: the character (1 = the first) whose prediction is explained; 0: the last (default: ${DEFAULT-VALUE}).")
+    int at;
+
+    @Option(names = "--window", paramLabel = "N", defaultValue = "" + MemoryProbe.DEFAULT_WINDOW, description = "With --memory: characters before a prediction that are read, from the zero state (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--positions", paramLabel = "N", defaultValue = "" + MemoryProbe.DEFAULT_POSITIONS, description = "With --memory: predictions of the validation text the curve averages over; 0: no curve (default: ${DEFAULT-VALUE}).")
+    int positions;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Write every layer's values (and the top next characters) as CSV.")
     Path csv;
 
     @Option(names = "--png", paramLabel = "FILE", description = "Write the heatmaps of --layer as a PNG picture.")
     Path png;
+
+    private int memory(PenaModel loaded) {
+        if (window < 1 || window > 1000 || positions < 0 || positions > 10_000 || at < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--window must be 1 to 1000, --positions 0 to "
+                    + "10000 and --at 0 (the last) or a character's position");
+        }
+        MemoryProbe probe = new MemoryProbe(loaded);
+        int tokens;
+        try {
+            tokens = pena.model.ModelText.read(loaded, text, "--text").tokens().size();
+        } catch (pena.model.ModelText.UnknownSymbolsException e) {
+            throw new InspectionException(e.getMessage());
+        }
+        if (tokens < 2) {
+            throw new InspectionException("--text needs at least two characters: one read, one predicted");
+        }
+        if (at > tokens || at == 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--at must be between 2 and " + tokens
+                    + " (the text's length) or 0 for the last");
+        }
+        Attribution attribution = probe.attribute(text, (at == 0 ? tokens : at) - 1, window);
+        MemoryProfile profile = null;
+        PrintWriter out = spec.commandLine().getOut();
+        String unit = loaded.spec().level().words() ? "tokens" : "characters";
+        if (positions > 0) {
+            out.printf("averaging the memory over %d predictions of the validation text …%n", positions);
+            out.flush();
+            profile = probe.validationProfile(window, positions);
+        }
+        out.print(MemoryText.render(attribution, profile, unit));
+        if (csv != null) {
+            MemoryCsv.write(attribution, profile, csv);
+            out.println("wrote " + csv);
+        }
+        if (png != null) {
+            MemoryPicture.write(attribution, profile, unit, png);
+            out.println("wrote " + png);
+        }
+        out.flush();
+        return 0;
+    }
 
     @Override
     public Integer call() {
@@ -53,6 +118,9 @@ public final class InspectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--units and --top must be at least 1");
         }
         PenaModel loaded = ModelFile.load(model, false);
+        if (memory) {
+            return memory(loaded);
+        }
         if (layer < 1 || layer > loaded.spec().layers()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--layer must be between 1 and "
                     + loaded.spec().layers() + " for " + model);

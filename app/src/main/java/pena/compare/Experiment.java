@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import pena.corpus.CorpusLibrary;
 import pena.generate.Sampler;
 import pena.generate.SamplingOptions;
+import pena.inspect.MemoryProbe;
+import pena.inspect.MemoryProfile;
 import pena.model.ModelFile;
 import pena.model.PenaModel;
 import pena.nn.CellType;
@@ -36,6 +38,9 @@ import java.util.Locale;
  */
 public final class Experiment {
     static final long SAMPLE_SEED = 1;
+    /** Tokens back the memory profile of each run reaches, and predictions it averages over. */
+    static final int MEMORY_WINDOW = MemoryProbe.DEFAULT_WINDOW;
+    static final int MEMORY_POSITIONS = 256;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -95,7 +100,13 @@ public final class Experiment {
             if (Files.exists(resultFile)) {
                 out.printf(Locale.ROOT, "[%d/%d] %s: finished earlier, read from %s%n", i + 1, plans.size(),
                         plan.name(), resultFile);
-                results.add(read(resultFile));
+                RunResult earlier = read(resultFile);
+                Path model = runs().resolve(plan.name() + ".zip");
+                if (earlier.memory() == null && Files.exists(model)) { // a result from before memory was measured
+                    earlier = earlier.withMemory(memory(ModelFile.load(model, false)));
+                    write(earlier, resultFile);
+                }
+                results.add(earlier);
                 continue;
             }
             out.printf(Locale.ROOT, "[%d/%d] %s (%s)%n", i + 1, plans.size(), plan.name(), options.budget());
@@ -178,12 +189,24 @@ public final class Experiment {
         PenaModel best = ModelFile.load(trainOptions.bestModel(), false);
         String sample = new Sampler(best).generate(options.prime(), options.sampleLength(),
                 new SamplingOptions(0.8, 0, 1.0, SAMPLE_SEED), text -> { });
+        MemoryProfile memory = memory(best);
         NetworkSpec spec = plan.spec();
         // a resumed run's digest covers this session's windows only; say so rather than pretend
         String dataDigest = resume ? "resumed:" + digest.hex() : digest.hex();
         return new RunResult(plan.name(), spec.cell().id(), spec.layers(), spec.hidden(), spec.seed(),
                 outcome.parameters(), outcome.charsPerSecond(), outcome.history(), digest.windows(), dataDigest,
-                sample);
+                sample, memory);
+    }
+
+    /** The memory profile of a run's best model over the validation text (see {@link MemoryProbe}). */
+    private MemoryProfile memory(PenaModel model) {
+        long start = System.nanoTime();
+        MemoryProfile profile = new MemoryProbe(model).validationProfile(MEMORY_WINDOW, MEMORY_POSITIONS);
+        out.printf(Locale.ROOT, "   memory: %.1f%% of the influence lies beyond 20 %s (%d predictions, %.0f s)%n",
+                100 * profile.shareBeyond(20), options.level().words() ? "tokens" : "characters", profile.positions(),
+                (System.nanoTime() - start) / 1e9);
+        out.flush();
+        return profile;
     }
 
     Path runs() {

@@ -1,8 +1,11 @@
 package pena.compare;
 
 import pena.files.AtomicFile;
+import pena.inspect.MemoryChart;
+import pena.inspect.MemoryProfile;
 import pena.model.HistoryPoint;
 
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +31,11 @@ public final class Report {
         String tokenWord = options.level().words() ? "tokens" : "characters";
         writeAtomically(options.report().resolve("runs.csv"), csv(results));
         CurvesChart.write(results, tokenWord, options.report().resolve("curves.png"));
+        boolean memory = results.stream().anyMatch(r -> r.memory() != null);
+        if (memory) {
+            writeAtomically(options.report().resolve("memory.csv"), memoryCsv(results));
+            writeMemoryChart(options, results, options.report().resolve("memory.png"));
+        }
         writeAtomically(options.report().resolve("report.md"), markdown(options, setup, results));
     }
 
@@ -44,6 +52,49 @@ public final class Report {
             }
         }
         return csv.toString();
+    }
+
+    /** One row per run and distance: the run's mean influence and, for an LSTM, each layer's forget path. */
+    static String memoryCsv(List<RunResult> results) {
+        int layers = results.stream().filter(r -> r.memory() != null).mapToInt(r -> r.memory().forgetPath().size())
+                .max().orElse(0);
+        StringBuilder csv = new StringBuilder("run,cell,layers,hidden,seed,distance,influence");
+        for (int l = 0; l < layers; l++) {
+            csv.append(",forget_path_layer_").append(l + 1);
+        }
+        csv.append('\n');
+        for (RunResult r : results) {
+            MemoryProfile m = r.memory();
+            if (m == null) {
+                continue;
+            }
+            for (int d = 1; d <= m.window(); d++) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%.6e", r.name(), r.cell(), r.layers(),
+                        r.hidden(), r.seed(), d, m.influence()[d - 1]));
+                for (int l = 0; l < layers; l++) {
+                    csv.append(',');
+                    if (l < m.forgetPath().size()) {
+                        csv.append(String.format(Locale.ROOT, "%.6e", m.forgetPath().get(l)[d - 1]));
+                    }
+                }
+                csv.append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    /** memory.png: every configuration's memory curve (mean over seeds), overlaid, log scale. */
+    private static void writeMemoryChart(CompareOptions options, List<RunResult> results, Path file) {
+        List<ConfigurationSummary> rows = ConfigurationSummary.of(results, options.reference().id()).stream()
+                .filter(r -> r.memory() != null).toList();
+        var image = MemoryChart.image(rows.stream().map(ConfigurationSummary::memory).toList(),
+                rows.stream().map(ConfigurationSummary::group).toList(),
+                options.level().words() ? "tokens" : "characters", 1100, 650);
+        try {
+            AtomicFile.write(file, temp -> ImageIO.write(image, "png", temp.toFile()));
+        } catch (IOException e) {
+            throw new CompareException("cannot write " + file + " (" + e.getMessage() + "); check the --report folder");
+        }
     }
 
     static String markdown(CompareOptions options, List<String> setup, List<RunResult> results) {
@@ -63,18 +114,23 @@ public final class Report {
             double target = ConfigurationSummary.referenceFinalBpc(results, reference, layers);
             md.append("\n## ").append(layers).append(" layers / camadas\n\n");
             md.append(String.format(Locale.ROOT, "| cell | hidden | parameters | %s | best val BPC | best val "
-                    + "perplexity | final val BPC | seconds to %s's final BPC (%.3f) |%n", speed, reference, target));
-            md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "perplexity | final val BPC | seconds to %s's final BPC (%.3f) | influence beyond 20 |%n", speed,
+                    reference, target));
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (ConfigurationSummary row : depth) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.0f | %s | %s | %s | %s |%n", row.cell(),
+                md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.0f | %s | %s | %s | %s | %s |%n", row.cell(),
                         row.hidden(), row.parameters(), row.tokensPerSecond().mean(), meanSd(row.bestBpc(), 3),
-                        meanSd(row.bestPerplexity(), 2), meanSd(row.finalBpc(), 3), reach(row)));
+                        meanSd(row.bestPerplexity(), 2), meanSd(row.finalBpc(), 3), reach(row), percent(row.beyond20())));
             }
             md.append('\n');
             Sentences.about(options, depth, reference).forEach(s -> md.append(s).append("\n\n"));
+            MemorySentences.summary(options, depth).forEach(s -> md.append(s).append("\n\n"));
         }
         md.append("![validation BPC against seconds and against ").append("characters seen](curves.png)\n\n");
         md.append("Mean over seeds; thin lines: the lowest and highest seed. Every point is in runs.csv.\n\n");
+        if (rows.stream().anyMatch(r -> r.memory() != null)) {
+            md.append(memorySection(options, rows));
+        }
         md.append("## Samples / Amostras\n\n");
         md.append(String.format(Locale.ROOT, "Best model of each run, prime \"%s\", temperature 0.8, seed %d.%n%n",
                 options.prime(), Experiment.SAMPLE_SEED));
@@ -83,6 +139,46 @@ public final class Report {
                     .append("\n```\n\n");
         }
         return md.toString();
+    }
+
+    private static String memorySection(CompareOptions options, List<ConfigurationSummary> rows) {
+        String unit = options.level().words() ? "tokens" : "characters";
+        MemoryProfile any = rows.stream().map(ConfigurationSummary::memory).filter(m -> m != null).findFirst()
+                .orElseThrow();
+        StringBuilder md = new StringBuilder("## Memory / Memória\n\n");
+        md.append(String.format(Locale.ROOT, "How far back each best model's predictions reach: for %d predictions "
+                        + "spread over the validation text, the norm of the gradient of log p(next %s) with respect "
+                        + "to the input d %s back, d = 1 to %d, through every layer (%s arithmetic, each window "
+                        + "read after %d warm-up %s), averaged over predictions and seeds. The share is the part "
+                        + "of the total influence further back than d. For the LSTM, Π f is the mean over units of "
+                        + "the product of forget gates over the same distance: the cell state's own path.%n%n",
+                any.positions() / Math.max(1, rows.get(0).seeds()), unit.substring(0, unit.length() - 1), unit,
+                any.window(), any.precision(), Math.min(64, (any.window() + 1) / 2), unit));
+        md.append("| cell | beyond 10 | beyond 20 | beyond 50 | half of it within | Π f at 10, layer 1 | Π f at 10, last layer |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (ConfigurationSummary row : rows) {
+            MemoryProfile m = row.memory();
+            if (m == null) {
+                continue;
+            }
+            List<double[]> paths = m.forgetPath();
+            md.append(String.format(Locale.ROOT, "| %s | %.1f%% | %s | %.1f%% | %d %s | %s | %s |%n", row.group(),
+                    100 * m.shareBeyond(10), percent(row.beyond20()), 100 * m.shareBeyond(50), m.halfDistance(), unit,
+                    paths.isEmpty() ? "—" : String.format(Locale.ROOT, "%.3f", paths.get(0)[9]),
+                    paths.isEmpty() ? "—" : String.format(Locale.ROOT, "%.3f", paths.get(paths.size() - 1)[9])));
+        }
+        md.append("\n![influence against distance, every cell, log scale](memory.png)\n\n");
+        md.append("Every run's curve is in memory.csv.\n\n");
+        return md.toString();
+    }
+
+    /** A share over seeds in percent, mean ± sd. */
+    static String percent(Stats s) {
+        if (s.n() == 0) {
+            return "—";
+        }
+        String mean = String.format(Locale.ROOT, "%.1f%%", 100 * s.mean());
+        return s.n() > 1 ? mean + " ± " + String.format(Locale.ROOT, "%.1f", 100 * s.sd()) : mean;
     }
 
     static String meanSd(Stats s, int decimals) {

@@ -1,5 +1,6 @@
 package pena.compare;
 
+import pena.inspect.MemoryProfile;
 import pena.model.HistoryPoint;
 
 import java.util.List;
@@ -19,12 +20,19 @@ import java.util.List;
  * @param windows        training windows the run was fed
  * @param dataDigest     CRC-32 of the token ids of those windows, in order
  * @param sample         text the best model wrote from the experiment's prime and seed
+ * @param memory         the best model's memory profile on the validation text (null in results
+ *                       written before Pena measured memory; the report then measures it)
  */
 public record RunResult(String name, String cell, int layers, int hidden, long seed, long parameters,
                         double tokensPerSecond, List<HistoryPoint> history, long windows, String dataDigest,
-                        String sample) {
+                        String sample, MemoryProfile memory) {
     public RunResult {
         history = List.copyOf(history);
+    }
+
+    public RunResult withMemory(MemoryProfile profile) {
+        return new RunResult(name, cell, layers, hidden, seed, parameters, tokensPerSecond, history, windows, dataDigest,
+                sample, profile);
     }
 
     public String group() {

@@ -30,7 +30,8 @@ import java.util.List;
  * {@code backpropGradient} from the top down, dL/dh non-zero at the last step only. The norm
  * |g(s)| is the influence of the input d = T − s tokens back.
  *
- * <p>The arithmetic is double precision on a copy of the network (the layers' ND4J reference
+ * <p>A profile reads {@link #warmUp} tokens before each window, so the window's inputs are
+ * read as in running text. The arithmetic is double precision on a copy of the network (the layers' ND4J reference
  * path, the one the gradient checks hold to finite differences) when the model has at most
  * {@link #DOUBLE_LIMIT} parameters; float on the model's own path above that. Dropout is
  * switched off in the copy: the gradient of the model as it predicts, not as it trains.
@@ -92,6 +93,18 @@ public final class MemoryProbe {
         return new Attribution(read.tokens(), target, influence, Math.exp(g.logProbabilities()[0]), precision());
     }
 
+    /**
+     * The memory profile over the model's validation text (its documents joined by a blank line;
+     * symbols the vocabulary lacks read as {@code <unk>}).
+     */
+    public MemoryProfile validationProfile(int window, int positions) {
+        if (model.validationTexts().isEmpty()) {
+            throw new InspectionException("the model file has no validation text; give a text to profile");
+        }
+        return profile(model.vocabulary().encode(model.tokenizer(), String.join("\n\n", model.validationTexts())),
+                window, positions);
+    }
+
     /** The memory profile over a text, {@code positions} predicted tokens spread evenly through it. */
     public MemoryProfile profile(String text, int window, int positions) {
         return profile(read(text).ids(), window, positions);
@@ -102,29 +115,31 @@ public final class MemoryProbe {
         if (window < 1) {
             throw new InspectionException("the memory window must be at least 1 token");
         }
-        if (ids.length < window + 1) {
+        int warm = warmUp(window);
+        int read = window + warm;
+        if (ids.length < read + 1) {
             throw new InspectionException("the text has " + ids.length + " tokens; a memory profile over a window of "
-                    + window + " needs at least " + (window + 1));
+                    + window + " needs at least " + (read + 1));
         }
-        int available = ids.length - window;
+        int available = ids.length - read;
         int count = Math.max(1, Math.min(positions, available));
         double[] sum = new double[window];
         List<double[]> forget = new ArrayList<>();
         for (int start = 0; start < count; start += BATCH) {
             int size = Math.min(BATCH, count - start);
-            int[][] inputs = new int[size][window];
+            int[][] inputs = new int[size][read];
             int[] targets = new int[size];
             for (int i = 0; i < size; i++) {
-                // the first window-long stretch ends at token `window`, the last at the text's end
-                int target = window + (int) ((long) (start + i) * (available - 1) / Math.max(1, count - 1));
-                System.arraycopy(ids, target - window, inputs[i], 0, window);
+                // the first stretch ends at token `read`, the last at the text's end
+                int target = read + (int) ((long) (start + i) * (available - 1) / Math.max(1, count - 1));
+                System.arraycopy(ids, target - read, inputs[i], 0, read);
                 targets[i] = ids[target];
-                addForgetPath(inputs[i], forget);
+                addForgetPath(inputs[i], window, forget);
             }
             double[][] norms = gradients(inputs, targets).norms();
             for (double[] row : norms) {
-                for (int s = 0; s < window; s++) {
-                    sum[window - 1 - s] += row[s]; // input s of the window is window − s tokens back
+                for (int d = 1; d <= window; d++) {
+                    sum[d - 1] += row[read - d]; // input read − d is d tokens back
                 }
             }
         }
@@ -140,11 +155,20 @@ public final class MemoryProbe {
     }
 
     /**
-     * LSTM: adds, per layer, the unit-mean products of forget gates back from the window's last
-     * step, read from the zero state as the gradients are ({@link TokenStepper}, the model's float
-     * weights); index d − 1 holds f(T−d+1) · … · f(T−1).
+     * Tokens read before a profile's window and not reported: a window read from the zero state
+     * gives its first inputs an influence they do not have in running text (a fresh state
+     * takes them in whole), which would show as a rise at the far end of the curve.
      */
-    private void addForgetPath(int[] inputs, List<double[]> into) {
+    static int warmUp(int window) {
+        return Math.min(64, (window + 1) / 2);
+    }
+
+    /**
+     * LSTM: adds, per layer, the unit-mean products of forget gates back from the last input,
+     * for distances 1 … window, read as the gradients are ({@link TokenStepper}, the model's
+     * float weights); index d − 1 holds f(T−d+1) · … · f(T−1).
+     */
+    private void addForgetPath(int[] inputs, int window, List<double[]> into) {
         if (stepper == null) {
             return;
         }
@@ -160,7 +184,7 @@ public final class MemoryProbe {
             });
         }
         while (into.size() < layers) {
-            into.add(new double[inputs.length]);
+            into.add(new double[window]);
         }
         for (int l = 0; l < layers; l++) {
             int n = gates[l][0].length;
@@ -168,7 +192,7 @@ public final class MemoryProbe {
             java.util.Arrays.fill(product, 1.0);
             double[] curve = into.get(l);
             curve[0] += 1.0;
-            for (int d = 2; d <= inputs.length; d++) {
+            for (int d = 2; d <= window; d++) {
                 float[] f = gates[l][inputs.length - d + 1]; // the gate at T − d + 1 joins the product
                 double mean = 0;
                 for (int j = 0; j < n; j++) {

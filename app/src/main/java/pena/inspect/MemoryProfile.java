@@ -1,6 +1,8 @@
 package pena.inspect;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How far back a model's predictions reach, averaged over many positions of a text: for each
@@ -21,6 +23,18 @@ public record MemoryProfile(String cell, int window, int positions, double[] inf
 
     /** Distances the report and the page quote shares beyond. */
     public static final List<Integer> QUOTED_DISTANCES = List.of(10, 20, 50);
+
+    @Override
+    public boolean equals(Object other) { // by value: the record's own equals compares arrays by identity
+        return other instanceof MemoryProfile m && m.cell.equals(cell) && m.window == window && m.positions == positions
+                && Arrays.equals(m.influence, influence) && m.precision.equals(precision)
+                && Arrays.deepEquals(m.forgetPath.toArray(), forgetPath.toArray());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cell, window, positions, Arrays.hashCode(influence), precision);
+    }
 
     /** Share of the total influence that lies further back than {@code distance} tokens. */
     public double shareBeyond(int distance) {

@@ -60,6 +60,9 @@ class ExperimentTest {
         }
         assertReportNumbersComeFromTheCsv(Files.readString(report.resolve("report.md")),
                 Files.readAllLines(report.resolve("runs.csv")));
+        assertTrue(Files.size(report.resolve("memory.png")) > 1000, "memory.png");
+        assertMemorySharesComeFromTheCsv(Files.readString(report.resolve("report.md")),
+                Files.readAllLines(report.resolve("memory.csv")));
 
         // a rerun reads the finished runs back instead of training them again
         Path resultFile = experiment.resultFile(plans.get(0));
@@ -70,6 +73,34 @@ class ExperimentTest {
         assertEquals(written, Files.getLastModifiedTime(resultFile));
         assertEquals(4, rerunLog.toString().split("finished earlier", -1).length - 1, rerunLog.toString());
         assertFalse(rerunLog.toString().contains("val bpc"), "a finished run was trained again:\n" + rerunLog);
+    }
+
+    /** Each cell's share of influence beyond 20 characters, mean over seeds, recomputed from memory.csv. */
+    private static void assertMemorySharesComeFromTheCsv(String markdown, List<String> csv) {
+        List<String> header = List.of(csv.get(0).split(","));
+        int run = header.indexOf("run");
+        int cell = header.indexOf("cell");
+        int distance = header.indexOf("distance");
+        int influence = header.indexOf("influence");
+        Map<String, Map<String, double[]>> byCell = new LinkedHashMap<>(); // cell → run → {total, beyond 20}
+        for (String line : csv.subList(1, csv.size())) {
+            String[] f = line.split(",");
+            double[] sums = byCell.computeIfAbsent(f[cell], c -> new LinkedHashMap<>())
+                    .computeIfAbsent(f[run], r -> new double[2]);
+            double v = Double.parseDouble(f[influence]);
+            sums[0] += v;
+            if (Integer.parseInt(f[distance]) > 20) {
+                sums[1] += v;
+            }
+        }
+        assertEquals(2, byCell.size());
+        for (Map.Entry<String, Map<String, double[]>> e : byCell.entrySet()) {
+            double mean = e.getValue().values().stream().mapToDouble(s -> s[1] / s[0]).average().orElseThrow();
+            String expected = String.format(Locale.ROOT, "%.1f%%", 100 * mean);
+            String row = markdown.lines().filter(l -> l.startsWith("| " + e.getKey() + " |")).findFirst().orElseThrow();
+            assertTrue(row.contains("| " + expected + " ± ") || row.endsWith("| " + expected + " |"),
+                    "row " + row + " lacks " + expected);
+        }
     }
 
     /** Best BPC per configuration, mean and standard deviation over seeds, recomputed from runs.csv. */

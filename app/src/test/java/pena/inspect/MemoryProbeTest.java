@@ -107,9 +107,10 @@ class MemoryProbeTest {
     void theForgetPathIsTheProductOfTheRecordedForgetGates() {
         PenaModel model = model(CellType.LSTM, 2, 0, TEXT, new CharTokenizer(), TokenLevel.CHAR);
         int window = 6;
-        MemoryProfile profile = new MemoryProbe(model).profile(TEXT.substring(0, window + 1), window, 1);
+        int read = window + MemoryProbe.warmUp(window);
+        MemoryProfile profile = new MemoryProbe(model).profile(TEXT.substring(0, read + 1), window, 1);
         assertEquals(1, profile.positions());
-        Inspection inspection = new Inspector(model).inspect(TEXT.substring(0, window), 1);
+        Inspection inspection = new Inspector(model).inspect(TEXT.substring(0, read), 1);
         for (int layer = 0; layer < 2; layer++) {
             float[][] f = inspection.layers().get(layer).of("f");
             int n = f[0].length;
@@ -117,7 +118,7 @@ class MemoryProbeTest {
                 double mean = 0;
                 for (int j = 0; j < n; j++) {
                     double product = 1;
-                    for (int t = window - d + 1; t < window; t++) {
+                    for (int t = read - d + 1; t < read; t++) {
                         product *= f[t][j];
                     }
                     mean += product / n;
@@ -133,11 +134,12 @@ class MemoryProbeTest {
         PenaModel model = model(CellType.RNN, 1, 0, TEXT, new CharTokenizer(), TokenLevel.CHAR);
         MemoryProbe probe = new MemoryProbe(model);
         int window = 5;
-        String text = TEXT.substring(0, window + 1);
-        Attribution one = probe.attribute(text, window, window);
+        int read = window + MemoryProbe.warmUp(window);
+        String text = TEXT.substring(0, read + 1);
+        Attribution one = probe.attribute(text, read, read);
         MemoryProfile profile = probe.profile(text, window, 1);
         for (int d = 1; d <= window; d++) {
-            assertEquals(one.influence()[window - d], profile.influence()[d - 1], 1e-12, "distance " + d);
+            assertEquals(one.influence()[read - d], profile.influence()[d - 1], 1e-12, "distance " + d);
         }
         assertTrue(profile.forgetPath().isEmpty());
         double total = 0;
