@@ -4,8 +4,8 @@
 #
 #   BENCH_MINUTES  training budget per run (default 10)
 #   BENCH_CONFIGS  layers x hidden to run (default "2x256 3x256")
-#   BENCH_CELLS    Pena cells (default "lstm gru dl4j-lstm"); the peer runs the LSTM and, when
-#                  gru is asked for, the GRU
+#   BENCH_CELLS    Pena cells (default "lstm gru dl4j-lstm"; rnn too, without a peer ratio); the
+#                  peer runs the LSTM and, when gru is asked for, the GRU
 #   BENCH_GFLOPS   the machine's matrix-multiply limit at these shapes (default 136, DESIGN.md)
 #   BENCH_WORD_CELLS  word-level rows, Pena and ../shared/peers/wordlm.py on romance/, 2x256
 #                  (default "lstm gru"; "" skips them)
@@ -81,8 +81,12 @@ for config in $CONFIGS; do
     $PENA sample --model "$OUT/$name.zip" --prime "Capitu " --length 2000 --seed 1 \
       > "$OUT/$name.sample.txt" 2> "$OUT/$name.sample.log"
     ms=$(grep -o '[0-9.]* ms per character' "$OUT/$name.sample.log" | cut -d' ' -f1)
-    peer=${peer_cps[${cell#dl4j-}]:-${peer_cps[lstm]}}
-    ratio=$(awk -v a="$cps" -v b="$peer" 'BEGIN { printf "%.2f", a / b }')
+    if [ "$cell" = rnn ]; then
+      ratio="—" # the peer has no plain RNN: a ratio against its LSTM would compare different jobs
+    else
+      peer=${peer_cps[${cell#dl4j-}]:-${peer_cps[lstm]}}
+      ratio=$(awk -v a="$cps" -v b="$peer" 'BEGIN { printf "%.2f", a / b }')
+    fi
     printf '| Pena %s %s | %s | %s | %s | %s | %.3f |\n' "$cell" "$config" "$cps" "$ratio" \
       "$(gemm_share "$cps" "$(echo "$line" | field params)")" "$ms" "$bpc" >> "$table"
   done

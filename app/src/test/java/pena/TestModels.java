@@ -37,8 +37,14 @@ public final class TestModels {
 
     /** An untrained model over the symbols of {@code text}. */
     public static PenaModel untrained(String text, int layers, int hidden) {
+        return untrained(text, layers, hidden, CellType.LSTM);
+    }
+
+    /** An untrained model of {@code cell} over the symbols of {@code text}. */
+    public static PenaModel untrained(String text, int layers, int hidden, CellType cell) {
         Vocabulary vocabulary = Vocabulary.build(new CharTokenizer(), List.of(text));
-        NetworkSpec spec = spec(layers, hidden, vocabulary.size(), 16);
+        NetworkSpec spec = new NetworkSpec(TokenLevel.CHAR, cell, layers, hidden, 0, 0, 0, 0, 5, 2e-3, 16, 7,
+                vocabulary.size());
         return new PenaModel(network(spec), spec, vocabulary, TrainingState.start("test", 0.1, 4), List.of(text));
     }
 

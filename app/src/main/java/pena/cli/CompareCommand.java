@@ -135,6 +135,6 @@ public final class CompareCommand implements Callable<Integer> {
         };
         return new CompareOptions(corpus, tokenLevel, cellTypes, layers, hidden, input, matching, seeds, run.seed,
                 run.minutes == null ? 0 : run.minutes, run.epochs == null ? 0 : run.epochs, run.batch(tokenLevel),
-                run.tbptt(tokenLevel), run.learningRate, run.valFraction, evalEvery, report, prime, sampleLength);
+                run.tbptt(tokenLevel), run.learningRate(cellTypes.contains(CellType.RNN)), run.valFraction, evalEvery, report, prime, sampleLength);
     }
 }

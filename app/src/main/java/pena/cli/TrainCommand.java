@@ -188,7 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         int inputSize = embedding != null ? embedding : level.defaultEmbedding();
         NetworkSpec network = new NetworkSpec(level, cellType, layers, hidden, inputSize, dense, dropout, l2, clip,
-                run.learningRate, run.tbptt(level), run.seed, 2);
+                run.learningRate(cellType == CellType.RNN), run.tbptt(level), run.seed, 2);
         if (!network.problems().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", network.problems()));
         }

@@ -10,8 +10,16 @@ import java.util.Map;
  * @param tokens   the text's tokens, one per step
  * @param layers   per recurrent layer, what it computed
  * @param next     per step, the most likely next tokens after it, most likely first
+ * @param actual   per step, the probability the model gave the token that does come next
+ *                 (NaN after the last)
  */
-public record Inspection(String cell, List<String> tokens, List<LayerTrace> layers, List<List<Candidate>> next) {
+public record Inspection(String cell, List<String> tokens, List<LayerTrace> layers, List<List<Candidate>> next,
+                         double[] actual) {
+
+    /** Surprisal of token s in bits, −log2 p(token s | the tokens before it); NaN for the first. */
+    public double surprisalBits(int s) {
+        return s == 0 ? Double.NaN : -Math.log(actual[s - 1]) / Math.log(2);
+    }
 
     /**
      * One recurrent layer over the text.

@@ -55,17 +55,19 @@ public final class Inspector {
             values.add(layer);
         }
         List<List<Inspection.Candidate>> next = new ArrayList<>();
+        double[] actual = new double[steps];
         for (int t = 0; t < steps; t++) {
             int step = t;
             float[] p = stepper.next(ids[t],
                     (layer, quantity, v) -> values.get(layer).get(quantity)[step] = v);
             next.add(top(p, top, vocabulary));
+            actual[t] = t + 1 < steps ? p[ids[t + 1]] : Double.NaN;
         }
         List<Inspection.LayerTrace> layers = new ArrayList<>();
         for (int l = 0; l < stepper.layers(); l++) {
             layers.add(new Inspection.LayerTrace(stepper.units(l), stepper.quantities(l), values.get(l)));
         }
-        return new Inspection(model.spec().cell().id(), tokens, layers, next);
+        return new Inspection(model.spec().cell().id(), tokens, layers, next, actual);
     }
 
     /**

@@ -74,12 +74,15 @@ public final class MemoryProbe {
     }
 
     /**
-     * What shaped the prediction of token {@code target} (0-based, at least 1) of {@code text}:
-     * the influence of each of the up to {@code window} tokens before it.
+     * What shaped the prediction of token {@code target} (0-based, at least 1; negative: the
+     * last) of {@code text}: the influence of each of the up to {@code window} tokens before it.
      */
     public Attribution attribute(String text, int target, int window) {
         ModelText read = read(text);
         int[] ids = read.ids();
+        if (target < 0) {
+            target = ids.length - 1;
+        }
         if (target < 1 || target >= ids.length) {
             throw new InspectionException("the predicted token must be between 2 and " + ids.length
                     + " (the first has nothing before it); got " + (target + 1));
@@ -95,14 +98,21 @@ public final class MemoryProbe {
 
     /**
      * The memory profile over the model's validation text (its documents joined by a blank line;
-     * symbols the vocabulary lacks read as {@code <unk>}).
+     * symbols the vocabulary lacks read as {@code <unk>}); a text too short for the window and
+     * its warm-up gets a shorter window (the profile says which).
      */
     public MemoryProfile validationProfile(int window, int positions) {
-        if (model.validationTexts().isEmpty()) {
-            throw new InspectionException("the model file has no validation text; give a text to profile");
+        int[] ids = model.validationTexts().isEmpty() ? new int[0]
+                : model.vocabulary().encode(model.tokenizer(), String.join("\n\n", model.validationTexts()));
+        int fitting = window;
+        while (fitting > 1 && fitting + warmUp(fitting) + 1 > ids.length) {
+            fitting--;
         }
-        return profile(model.vocabulary().encode(model.tokenizer(), String.join("\n\n", model.validationTexts())),
-                window, positions);
+        if (fitting + warmUp(fitting) + 1 > ids.length) {
+            throw new InspectionException("the model file's validation text is too short (" + ids.length
+                    + " tokens) to measure memory on");
+        }
+        return profile(ids, fitting, positions);
     }
 
     /** The memory profile over a text, {@code positions} predicted tokens spread evenly through it. */

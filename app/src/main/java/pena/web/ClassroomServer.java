@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import pena.generate.SamplingException;
 import pena.generate.SamplingOptions;
 import pena.inspect.InspectionException;
+import pena.inspect.MemoryProbe;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,11 @@ import java.util.concurrent.TimeUnit;
  *   GET /api/models       the served models: spec, parameters, training history
  *   GET /api/generate     model, prime, length, temperature, topK, topP, seed: streams one JSON
  *                         line per generated token with the top-10 next tokens, then a last line
- *   GET /api/inspect      model, text: every layer's gates and states per character, top-5 next
+ *   GET /api/inspect      model, text: every layer's gates and states per character, top-5 next,
+ *                         the surprisal of each character in bits
+ *   GET /api/memory       model, text, at: the influence of every earlier character on the
+ *                         prediction of character {@code at} (0-based; absent: the last)
+ *   GET /api/memory-profile  model: influence against distance over the model's validation text
  * </pre>
  *
  * Limits: prime and inspected text lengths, generated length, and a time limit per request
@@ -198,6 +203,8 @@ public final class ClassroomServer implements AutoCloseable {
                 case "/api/models" -> Replies.sendJson(response, callback, 200, models.stream().map(ServedModel::info).toList());
                 case "/api/generate" -> generate(query, deadline, response, callback);
                 case "/api/inspect" -> inspect(query, deadline, response, callback);
+                case "/api/memory" -> memory(query, deadline, response, callback);
+                case "/api/memory-profile" -> memoryProfile(query, deadline, response, callback);
                 default -> Replies.sendError(response, callback, 404, "no endpoint " + path);
             }
         } catch (Query.BadRequest | SamplingException | InspectionException | WebException e) {
@@ -256,6 +263,27 @@ public final class ClassroomServer implements AutoCloseable {
         Object view;
         try (WorkSlots.Slot slot = slots.take(deadline)) {
             view = Views.inspection(served.inspector().inspect(text, 5));
+        }
+        Replies.sendJson(response, callback, 200, view);
+    }
+
+    private void memory(Query query, long deadline, Response response, Callback callback) throws InterruptedException {
+        ServedModel served = model(query);
+        String text = query.text("text", "", MAX_INSPECT);
+        int at = query.integer("at", -1, -1, MAX_INSPECT); // -1: the last character
+        Object view;
+        try (WorkSlots.Slot slot = slots.take(deadline)) {
+            view = Views.attribution(served.memoryProbe().attribute(text, at, MemoryProbe.DEFAULT_WINDOW));
+        }
+        Replies.sendJson(response, callback, 200, view);
+    }
+
+    private void memoryProfile(Query query, long deadline, Response response, Callback callback)
+            throws InterruptedException {
+        ServedModel served = model(query);
+        Object view;
+        try (WorkSlots.Slot slot = slots.take(deadline)) {
+            view = Views.memoryProfile(served.memoryProfile());
         }
         Replies.sendJson(response, callback, 200, view);
     }

@@ -2,6 +2,8 @@ package pena.web;
 
 import pena.generate.Sampler;
 import pena.inspect.Inspector;
+import pena.inspect.MemoryProbe;
+import pena.inspect.MemoryProfile;
 import pena.model.HistoryPoint;
 import pena.model.PenaModel;
 
@@ -19,6 +21,8 @@ public final class ServedModel {
     private final PenaModel model;
     private final Sampler sampler;
     private final Inspector inspector;
+    private MemoryProbe probe;       // made on first use: a double copy of the weights
+    private MemoryProfile profile;   // of the validation text, measured once
 
     public ServedModel(String id, String name, PenaModel model) {
         this.id = id;
@@ -27,7 +31,7 @@ public final class ServedModel {
         this.sampler = new Sampler(model);
         if (!sampler.concurrent()) {
             throw new WebException(name + ": this model's layers cannot be served to several users at once; "
-                    + "serve a model with Pena's lstm or gru cells");
+                    + "serve a model with Pena's rnn, lstm or gru cells");
         }
         this.inspector = new Inspector(model);
     }
@@ -47,6 +51,24 @@ public final class ServedModel {
     Inspector inspector() {
         return inspector;
     }
+
+    synchronized MemoryProbe memoryProbe() {
+        if (probe == null) {
+            probe = new MemoryProbe(model);
+        }
+        return probe;
+    }
+
+    /** The memory profile of the validation text, measured on first request ({@link #PROFILE_POSITIONS} predictions). */
+    synchronized MemoryProfile memoryProfile() {
+        if (profile == null) {
+            profile = memoryProbe().validationProfile(MemoryProbe.DEFAULT_WINDOW, PROFILE_POSITIONS);
+        }
+        return profile;
+    }
+
+    /** Predictions the page's memory curve averages over: fewer than the report's, so the tab opens in seconds. */
+    static final int PROFILE_POSITIONS = 64;
 
     /** What the page's "Modelo" tab shows. */
     Map<String, Object> info() {

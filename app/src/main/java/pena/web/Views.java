@@ -1,6 +1,8 @@
 package pena.web;
 
+import pena.inspect.Attribution;
 import pena.inspect.Inspection;
+import pena.inspect.MemoryProfile;
 import pena.inspect.Inspector;
 import pena.inspect.Quantity;
 import pena.token.Vocabulary;
@@ -51,9 +53,42 @@ final class Views {
             layers.add(Map.of("units", trace.units(), "quantities", quantities));
         }
         view.put("layers", layers);
+        List<Object> bits = new ArrayList<>(); // surprisal of each token given the ones before; null for the first
+        for (int s = 0; s < inspection.tokens().size(); s++) {
+            double b = inspection.surprisalBits(s);
+            bits.add(Double.isFinite(b) ? (Object) (Math.round(b * 1000) / 1000.0) : null);
+        }
+        view.put("surprisal", bits);
         view.put("next", inspection.next().stream()
                 .map(candidates -> candidates.stream().map(c -> List.<Object>of(c.token(), round((float) c.probability())))
                         .toList()).toList());
+        return view;
+    }
+
+    static Map<String, Object> attribution(Attribution a) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("tokens", a.tokens());
+        view.put("target", a.target());
+        view.put("probability", a.probability());
+        view.put("influence", a.influence());
+        view.put("precision", a.precision());
+        return view;
+    }
+
+    static Map<String, Object> memoryProfile(MemoryProfile m) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("cell", m.cell());
+        view.put("window", m.window());
+        view.put("positions", m.positions());
+        view.put("influence", m.influence());
+        view.put("forgetPath", m.forgetPath());
+        Map<String, Double> beyond = new LinkedHashMap<>();
+        for (int d : MemoryProfile.QUOTED_DISTANCES) {
+            beyond.put(String.valueOf(d), m.shareBeyond(d));
+        }
+        view.put("beyond", beyond);
+        view.put("halfDistance", m.halfDistance());
+        view.put("precision", m.precision());
         return view;
     }
 

@@ -21,6 +21,16 @@ const TEXT = {
     factTrained: 'tempo de treino', factSeen: 'tokens vistos', factSpeed: 'velocidade de treino',
     seconds: 's', noHistory: 'sem histórico de treino', step: 'passo', previousState: 'estado anterior',
     firstInspect: 'Abra "Dentro da célula" e mostre uma frase primeiro.',
+    tabMemory: 'Memória', tabCompare: 'Comparar',
+    memoryHint: 'Clique num caractere: os caracteres anteriores ficam sombreados pela influência que tiveram na previsão dele (a norma do gradiente de log p em relação a cada entrada, por todas as camadas). Em baixo, a influência média contra a distância, no texto de validação de cada modelo.',
+    memoryCurves: 'Influência contra distância (escala logarítmica)',
+    memoryAt: (c, p, prec) => `previsão de '${c}': p = ${p} (aritmética ${prec}); laranja = mais influência`,
+    beyond: (d, v) => `${v}% além de ${d}`, halfWithin: n => `metade nos últimos ${n}`,
+    charsBack: 'caracteres para trás', forgetPath: l => `Π f, camada ${l}`, measuring: 'a medir a memória…',
+    modelA: 'Modelo A', modelB: 'Modelo B', layerShown: 'Camada', compareButton: 'Comparar',
+    compareHint: 'Os dois modelos leem a mesma frase. Cada caractere é sombreado pela surpresa do modelo (bits: branco = esperado, roxo = surpreso); clique num caractere para ver os próximos mais prováveis de cada um. Em baixo, as curvas de memória e os portões da camada escolhida, um modelo acima do outro.',
+    surprisal: (name, bits) => `${name}: surpresa média ${bits} bits por caractere`,
+    nextAfter: (name, c) => `${name}, depois de '${c}'`,
   },
   en: {
     tagline: 'a recurrent network that learned to write Portuguese', model: 'Model',
@@ -41,10 +51,22 @@ const TEXT = {
     factTrained: 'training time', factSeen: 'tokens seen', factSpeed: 'training speed',
     seconds: 's', noHistory: 'no training history', step: 'step', previousState: 'previous state',
     firstInspect: 'Open "Inside the cell" and show a sentence first.',
+    tabMemory: 'Memory', tabCompare: 'Compare',
+    memoryHint: 'Click a character: the characters before it are shaded by how much they influenced its prediction (the norm of the gradient of log p with respect to each input, through every layer). Below, the mean influence against distance on each model\'s validation text.',
+    memoryCurves: 'Influence against distance (log scale)',
+    memoryAt: (c, p, prec) => `prediction of '${c}': p = ${p} (${prec} arithmetic); orange = more influence`,
+    beyond: (d, v) => `${v}% beyond ${d}`, halfWithin: n => `half within ${n}`,
+    charsBack: 'characters back', forgetPath: l => `Π f, layer ${l}`, measuring: 'measuring memory…',
+    modelA: 'Model A', modelB: 'Model B', layerShown: 'Layer', compareButton: 'Compare',
+    compareHint: 'Both models read the same sentence. Each character is shaded by the model\'s surprise (bits: white = expected, purple = surprised); click a character to see each one\'s likeliest next characters. Below, the memory curves and the gates of the chosen layer, one model above the other.',
+    surprisal: (name, bits) => `${name}: mean surprisal ${bits} bits per character`,
+    nextAfter: (name, c) => `${name}, after '${c}'`,
   },
 };
 
-const state = { lang: 'pt', models: [], model: null, inspection: null, step: 0, unit: 0, abort: null };
+const state = { lang: 'pt', models: [], model: null, inspection: null, step: 0, unit: 0, abort: null,
+  memory: null, profiles: {}, compare: null, compareAt: 0 };
+const SERIES = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
 const $ = id => document.getElementById(id);
 const t = key => TEXT[state.lang][key];
 
@@ -77,6 +99,9 @@ function applyLanguage() {
   $('lang').textContent = state.lang === 'pt' ? 'EN' : 'PT';
   renderModel();
   if (state.inspection) renderInspection();
+  if (state.memory) renderMemoryText();
+  if (state.compare) renderCompare();
+  renderProfiles();
 }
 
 // ---- models ----
@@ -92,6 +117,11 @@ async function loadModels() {
     select.appendChild(option);
   }
   state.model = state.models[0];
+  for (const [id, pick] of [['compare-a', 0], ['compare-b', 1]]) {
+    const s = $(id);
+    s.innerHTML = select.innerHTML;
+    s.selectedIndex = Math.min(pick, state.models.length - 1);
+  }
   renderModel();
 }
 
@@ -230,67 +260,72 @@ function renderInspection() {
   box.innerHTML = '';
   const cellW = Math.max(10, Math.min(22, Math.floor(1100 / ins.tokens.length)));
   const rowH = shown > 64 ? 4 : 8;
-  ins.layers.forEach((layer, l) => {
-    const block = document.createElement('div');
-    block.className = 'layer-block';
-    block.innerHTML = `<h3>${t('layer')} ${l + 1} ${t('of')} ${ins.layers.length} — ${ins.cell}, ${layer.units} ${t('units')}</h3>`;
-    for (const q of layer.quantities) {
-      const limit = limitOf(q);
-      const heat = document.createElement('div');
-      heat.className = 'heat';
-      const name = state.lang === 'pt' ? q.pt : q.en;
-      heat.innerHTML = `<div class="title"><b>${q.symbol}</b> ${name}${q.range === 'open' ? ` (±${limit.toFixed(2)})` : ''}</div>`;
-      const chars = document.createElement('div');
-      chars.className = 'chars';
-      chars.innerHTML = ins.tokens.map(tok => `<span data-width="${cellW}px">${escapeHtml(visible(tok))}</span>`).join('');
-      applyStyles(chars);
-      const canvas = document.createElement('canvas');
-      canvas.width = ins.tokens.length * cellW;
-      canvas.height = shown * rowH;
-      canvas.dataset.layer = l;
-      canvas.dataset.quantity = q.id;
-      const g = canvas.getContext('2d');
-      for (let s = 0; s < ins.tokens.length; s++) {
-        for (let u = 0; u < shown; u++) {
-          g.fillStyle = colour(q.values[s][u], q.range, limit);
-          g.fillRect(s * cellW, u * rowH, cellW - 1, rowH - (rowH > 4 ? 1 : 0));
-        }
-      }
-      g.strokeStyle = '#1f5fbf';
-      g.lineWidth = 2;
-      if (state.unit < shown) g.strokeRect(0, state.unit * rowH, canvas.width, rowH);
-      g.strokeRect(state.step * cellW, 0, cellW, canvas.height);
-      const where = e => {
-        const r = canvas.getBoundingClientRect();
-        return [Math.floor((e.clientX - r.left) / r.width * ins.tokens.length), Math.floor((e.clientY - r.top) / r.height * shown)];
-      };
-      canvas.addEventListener('mousemove', e => {
-        const [s, u] = where(e);
-        if (s < 0 || u < 0 || s >= ins.tokens.length || u >= shown) return;
-        const text = `${q.symbol} · ${t('unit').toLowerCase()} ${u} · '${visible(ins.tokens[s])}' (${s + 1}) = ${q.values[s][u].toFixed(3)}`;
-        $('hover-info').textContent = text;
-        const tip = $('tooltip');
-        tip.textContent = q.values[s][u].toFixed(3);
-        tip.style.left = (e.clientX + 12) + 'px';
-        tip.style.top = (e.clientY + 12) + 'px';
-        tip.hidden = false;
-      });
-      canvas.addEventListener('mouseleave', () => { $('tooltip').hidden = true; });
-      canvas.addEventListener('click', e => {
-        const [s, u] = where(e);
-        $('unit').value = u;
-        state.step = s;
-        $('step').value = s;
-        renderInspection();
-      });
-      heat.append(chars, canvas);
-      block.appendChild(heat);
-    }
-    box.appendChild(block);
-  });
+  ins.layers.forEach((layer, l) => box.appendChild(layerBlock(ins, l, shown, cellW, rowH, (s, u) => {
+    $('unit').value = u;
+    state.step = s;
+    $('step').value = s;
+    renderInspection();
+  })));
   renderMemory();
   renderStep();
   renderStack();
+}
+
+// One layer's heatmaps (a canvas per quantity); onPick(step, unit) on click, or null.
+function layerBlock(ins, l, shown, cellW, rowH, onPick, title) {
+  const layer = ins.layers[l];
+  const block = document.createElement('div');
+  block.className = 'layer-block';
+  block.innerHTML = `<h3>${title ? escapeHtml(title) + ' — ' : ''}${t('layer')} ${l + 1} ${t('of')} ${ins.layers.length} — ${ins.cell}, ${layer.units} ${t('units')}</h3>`;
+  for (const q of layer.quantities) {
+    const limit = limitOf(q);
+    const heat = document.createElement('div');
+    heat.className = 'heat';
+    const name = state.lang === 'pt' ? q.pt : q.en;
+    heat.innerHTML = `<div class="title"><b>${q.symbol}</b> ${name}${q.range === 'open' ? ` (±${limit.toFixed(2)})` : ''}</div>`;
+    const chars = document.createElement('div');
+    chars.className = 'chars';
+    chars.innerHTML = ins.tokens.map(tok => `<span data-width="${cellW}px">${escapeHtml(visible(tok))}</span>`).join('');
+    applyStyles(chars);
+    const canvas = document.createElement('canvas');
+    canvas.width = ins.tokens.length * cellW;
+    canvas.height = shown * rowH;
+    canvas.dataset.layer = l;
+    canvas.dataset.quantity = q.id;
+    const g = canvas.getContext('2d');
+    for (let s = 0; s < ins.tokens.length; s++) {
+      for (let u = 0; u < shown; u++) {
+        g.fillStyle = colour(q.values[s][u], q.range, limit);
+        g.fillRect(s * cellW, u * rowH, cellW - 1, rowH - (rowH > 4 ? 1 : 0));
+      }
+    }
+    g.strokeStyle = '#1f5fbf';
+    g.lineWidth = 2;
+    if (onPick) {
+      if (state.unit < shown) g.strokeRect(0, state.unit * rowH, canvas.width, rowH);
+      g.strokeRect(state.step * cellW, 0, cellW, canvas.height);
+    }
+    const where = e => {
+      const r = canvas.getBoundingClientRect();
+      return [Math.floor((e.clientX - r.left) / r.width * ins.tokens.length), Math.floor((e.clientY - r.top) / r.height * shown)];
+    };
+    canvas.addEventListener('mousemove', e => {
+      const [s, u] = where(e);
+      if (s < 0 || u < 0 || s >= ins.tokens.length || u >= shown) return;
+      const text = `${q.symbol} · ${t('unit').toLowerCase()} ${u} · '${visible(ins.tokens[s])}' (${s + 1}) = ${q.values[s][u].toFixed(3)}`;
+      $('hover-info').textContent = text;
+      const tip = $('tooltip');
+      tip.textContent = q.values[s][u].toFixed(3);
+      tip.style.left = (e.clientX + 12) + 'px';
+      tip.style.top = (e.clientY + 12) + 'px';
+      tip.hidden = false;
+    });
+    canvas.addEventListener('mouseleave', () => { $('tooltip').hidden = true; });
+    if (onPick) canvas.addEventListener('click', e => { const [s, u] = where(e); onPick(s, u); });
+    heat.append(chars, canvas);
+    block.appendChild(heat);
+  }
+  return block;
 }
 
 function renderMemory() {
@@ -325,7 +360,13 @@ function renderStep() {
   const op = (x, y, sym) => `<circle cx="${x}" cy="${y}" r="15" fill="#fff" stroke="#1d2433"/><text x="${x}" y="${y + 6}" text-anchor="middle" font-size="18">${sym}</text>`;
   const txt = (x, y, s2, anchor = 'middle') => `<text x="${x}" y="${y}" text-anchor="${anchor}">${s2}</text>`;
   let svg = defs;
-  if (layer.quantities.some(q => q.id === 'c')) {
+  if (layer.quantities.length === 1) {
+    // plain RNN: ht = tanh(xt·W + h(t-1)·RW + b), no gate decides what is kept
+    svg += txt(20, 60, `h(t-1) = ${f3(prev('h'))}`, 'start') + arrow(150, 55, 300, 150)
+      + txt(20, 260, `xt = '${escapeHtml(visible(ins.tokens[s]))}'`, 'start') + arrow(150, 255, 300, 180)
+      + box(360, 165, 'ht tanh', v('h'), 'tanh') + arrow(398, 165, 560, 165) + txt(570, 170, `ht = ${f3(v('h'))}`, 'start')
+      + txt(20, 310, 'ht = tanh(xt·W + h(t-1)·RW + b)', 'start');
+  } else if (layer.quantities.some(q => q.id === 'c')) {
     // C(t-1) ──×f──+──► Ct ; i×g into +; o × tanh(Ct) → ht
     svg += txt(20, 60, `C(t-1) = ${f3(prev('c'))}`, 'start') + arrow(150, 55, 238, 55) + op(255, 55, '×')
       + arrow(272, 55, 418, 55) + op(435, 55, '+') + arrow(452, 55, 600, 55) + txt(610, 60, `Ct = ${f3(v('c'))}`, 'start')
@@ -378,6 +419,158 @@ function moveStep(delta) {
   renderInspection();
 }
 
+// ---- Memória ----
+async function showMemory(event, at) {
+  if (event) event.preventDefault();
+  setStatus('memory-status', t('measuring'));
+  const params = new URLSearchParams({ model: state.model.id, text: $('memory-sentence').value });
+  if (at != null) params.set('at', at);
+  const response = await fetch('api/memory?' + params);
+  const body = await response.json();
+  if (!response.ok) { setStatus('memory-status', body.error, true); return; }
+  setStatus('memory-status', '');
+  state.memory = body;
+  renderMemoryText();
+  loadProfiles(state.models.map(m => m.id));
+}
+
+function renderMemoryText() {
+  const m = state.memory;
+  const max = Math.max(1e-12, ...m.influence);
+  const shade = x => `rgb(${Math.round(255 - 25 * x)},${Math.round(255 - 170 * x)},${Math.round(255 - 242 * x)})`;
+  const box = $('memory-text');
+  box.innerHTML = m.tokens.map((tok, s) => {
+    const cls = s === m.target ? 'target' : s > m.target ? 'after' : '';
+    const bg = s < m.target ? ` data-bg="${shade(m.influence[s] / max)}"` : '';
+    const title = s < m.target ? ` title="${m.influence[s].toExponential(2)}"` : '';
+    return `<span data-at="${s}" class="${cls}"${bg}${title}>${escapeHtml(visible(tok))}</span>`;
+  }).join('');
+  applyStyles(box);
+  box.querySelectorAll('span').forEach(el => el.addEventListener('click', () => {
+    const at = +el.dataset.at;
+    if (at > 0) showMemory(null, at);
+  }));
+  $('memory-info').textContent = t('memoryAt')(visible(m.tokens[m.target]), m.probability.toFixed(3), m.precision);
+}
+
+async function loadProfiles(ids) {
+  for (const id of ids) {
+    if (state.profiles[id]) continue;
+    const response = await fetch('api/memory-profile?' + new URLSearchParams({ model: id }));
+    const body = await response.json();
+    if (!response.ok) { setStatus('memory-status', body.error, true); return; }
+    state.profiles[id] = body;
+    renderProfiles();
+  }
+}
+
+function renderProfiles() {
+  const all = state.models.filter(m => state.profiles[m.id]);
+  drawProfiles($('memory-curves'), $('memory-legend'), all);
+  if (state.compare) drawProfiles($('compare-curves'), $('compare-legend'), state.compare.models.filter(m => state.profiles[m.id]));
+}
+
+// Influence against distance, log y: one solid line per model, its LSTM forget paths dashed.
+function drawProfiles(svg, legend, models) {
+  const series = [];
+  models.forEach(m => {
+    const p = state.profiles[m.id];
+    const colour = SERIES[state.models.indexOf(m) % SERIES.length];
+    series.push({ colour, values: p.influence, dash: '' });
+    p.forgetPath.forEach((path, l) => series.push({ colour, values: path, dash: `${4 + 6 * l} 5` }));
+  });
+  drawLogLines(svg, series, t('charsBack'));
+  legend.innerHTML = models.map(m => {
+    const p = state.profiles[m.id];
+    const colour = SERIES[state.models.indexOf(m) % SERIES.length];
+    const shares = Object.entries(p.beyond).map(([d, v]) => t('beyond')(d, (100 * v).toFixed(1))).join(', ');
+    const paths = p.forgetPath.length ? ` · - - ${p.forgetPath.map((_, l) => t('forgetPath')(l + 1)).join(', ')}` : '';
+    return `<span><span class="swatch" data-bg="${colour}"></span>${escapeHtml(m.name)} (${m.cell} ${m.layers}×${m.hidden}): `
+      + `${shares}; ${t('halfWithin')(p.halfDistance)}${paths}</span>`;
+  }).join('');
+  applyStyles(legend);
+}
+
+function drawLogLines(svg, series, xLabel) {
+  const W = svg.viewBox.baseVal.width, H = svg.viewBox.baseVal.height, left = 70, pad = 30;
+  const positive = series.flatMap(s => s.values.filter(v => v > 0));
+  if (!positive.length) { svg.innerHTML = ''; return; }
+  const lo = Math.floor(Math.log10(Math.min(...positive))), hi = Math.ceil(Math.log10(Math.max(...positive)));
+  const n = Math.max(...series.map(s => s.values.length));
+  const X = d => left + (d - 1) / Math.max(1, n - 1) * (W - left - pad);
+  const Y = v => H - pad - (Math.log10(Math.max(v, 10 ** lo)) - lo) / Math.max(1, hi - lo) * (H - 2 * pad);
+  let html = '';
+  for (let e = lo; e <= hi; e++) {
+    html += `<line x1="${left}" x2="${W - pad}" y1="${Y(10 ** e)}" y2="${Y(10 ** e)}" stroke="#d8dce6"/>`
+      + `<text x="${left - 6}" y="${Y(10 ** e) + 4}" font-size="12" text-anchor="end">1e${e}</text>`;
+  }
+  for (const d of [1, 10, 20, 50, 100].filter(d => d <= n)) {
+    html += `<line x1="${X(d)}" x2="${X(d)}" y1="${pad}" y2="${H - pad}" stroke="#d8dce6"/>`
+      + `<text x="${X(d)}" y="${H - pad + 16}" font-size="12" text-anchor="middle">${d}</text>`;
+  }
+  for (const s of series) {
+    const points = s.values.map((v, k) => `${X(k + 1).toFixed(1)},${Y(v).toFixed(1)}`).join(' ');
+    html += `<polyline points="${points}" fill="none" stroke="${s.colour}" stroke-width="${s.dash ? 2 : 3}"`
+      + `${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`;
+  }
+  html += `<text x="${W - pad}" y="${H - 4}" font-size="13" text-anchor="end">${xLabel}</text>`;
+  svg.innerHTML = html;
+}
+
+// ---- Comparar ----
+async function compareModels(event) {
+  if (event) event.preventDefault();
+  const models = [$('compare-a').value, $('compare-b').value].map(id => state.models.find(m => m.id === id));
+  setStatus('compare-status', t('reading'));
+  const text = $('compare-sentence').value;
+  const inspections = [];
+  for (const m of models) {
+    const response = await fetch('api/inspect?' + new URLSearchParams({ model: m.id, text }));
+    const body = await response.json();
+    if (!response.ok) { setStatus('compare-status', `${m.name}: ${body.error}`, true); return; }
+    inspections.push(body);
+  }
+  setStatus('compare-status', '');
+  state.compare = { models, inspections };
+  state.compareAt = Math.min(state.compareAt, inspections[0].tokens.length - 1);
+  renderCompare();
+  loadProfiles(models.map(m => m.id));
+}
+
+function renderCompare() {
+  const { models, inspections } = state.compare;
+  const purple = bits => { const x = Math.max(0, Math.min(1, bits / 8)); return `rgb(${Math.round(255 - 150 * x)},${Math.round(255 - 205 * x)},${Math.round(255 - 75 * x)})`; };
+  const box = $('compare-surprisal');
+  box.innerHTML = models.map((m, i) => {
+    const ins = inspections[i];
+    const bits = ins.surprisal.filter(b => b != null);
+    const mean = bits.length ? (bits.reduce((a, b) => a + b, 0) / bits.length).toFixed(2) : '—';
+    return `<div class="who">${escapeHtml(t('surprisal')(`${m.name} (${m.cell})`, mean))}</div><div class="chars-row" data-model="${i}">`
+      + ins.tokens.map((tok, s) => `<span data-at="${s}" class="${s === state.compareAt ? 'cursor-at' : ''}"`
+        + `${ins.surprisal[s] == null ? '' : ` data-bg="${purple(ins.surprisal[s])}" title="${ins.surprisal[s].toFixed(2)} bits"`}>`
+        + `${escapeHtml(visible(tok))}</span>`).join('') + '</div>';
+  }).join('');
+  applyStyles(box);
+  box.querySelectorAll('span[data-at]').forEach(el => el.addEventListener('click', () => {
+    state.compareAt = +el.dataset.at;
+    renderCompare();
+  }));
+  const at = state.compareAt;
+  $('compare-next').innerHTML = models.map((m, i) => `<div><h4>${escapeHtml(t('nextAfter')(m.name, visible(inspections[i].tokens[at])))}</h4>`
+    + `<div class="bars">${inspections[i].next[at].map(([sym, p]) => `<div class="bar"><span class="sym">${escapeHtml(visible(sym))}</span>`
+      + `<span class="fill" data-width="${(100 * p).toFixed(1)}%"></span><span>${(100 * p).toFixed(1)}%</span></div>`).join('')}</div></div>`).join('');
+  applyStyles($('compare-next'));
+  const heat = $('compare-heatmaps');
+  heat.innerHTML = '';
+  const cellW = Math.max(10, Math.min(22, Math.floor(1100 / inspections[0].tokens.length)));
+  models.forEach((m, i) => {
+    const ins = inspections[i];
+    const l = Math.max(0, Math.min(ins.layers.length - 1, (+$('compare-layer').value || 1) - 1));
+    heat.appendChild(layerBlock(ins, l, Math.min(32, ins.layers[l].units), cellW, 8, null, m.name));
+  });
+  renderProfiles();
+}
+
 // ---- wiring ----
 function showTab(name) {
   document.querySelectorAll('.tab').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
@@ -392,12 +585,18 @@ $('lang').addEventListener('click', () => { state.lang = state.lang === 'pt' ? '
 $('model').addEventListener('change', e => {
   state.model = state.models.find(m => m.id === e.target.value);
   state.inspection = null;
+  state.memory = null;
   $('heatmaps').innerHTML = '';
+  $('memory-text').innerHTML = '';
+  $('memory-info').textContent = '';
   renderModel();
 });
 $('generate-form').addEventListener('submit', generate);
 $('stop').addEventListener('click', () => { if (state.abort) state.abort.abort(); });
 $('inspect-form').addEventListener('submit', inspect);
+$('memory-form').addEventListener('submit', e => showMemory(e, null));
+$('compare-form').addEventListener('submit', compareModels);
+$('compare-layer').addEventListener('change', () => { if (state.compare) renderCompare(); });
 $('unit').addEventListener('change', () => { if (state.inspection) renderInspection(); });
 $('units-shown').addEventListener('change', () => { if (state.inspection) renderInspection(); });
 $('step').addEventListener('input', e => { state.step = +e.target.value; if (state.inspection) renderInspection(); });

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,35 @@ class CliTest {
         pena("sample", "--model", dir.resolve("none.zip").toString()).failsWithOneLine(1, "no such model file");
         Path junk = Files.writeString(dir.resolve("junk.zip"), "PK nonsense");
         pena("evaluate", "--model", junk.toString()).failsWithOneLine(1, "not a Pena model");
+    }
+
+    @Test
+    void thePlainRnnTrainsResumesSamplesAndShowsItsMemory(@TempDir Path dir) throws IOException {
+        String out = dir.resolve("rnn").toString();
+        Run train = pena("train", "--corpus", TestData.sample().toString(), "--cell", "rnn", "--layers", "2",
+                "--hidden", "24", "--batch", "8", "--tbptt", "16", "--max-steps", "4", "--out", out);
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("training char rnn 2x24"), train.out());
+        Run resumed = pena("train", "--corpus", TestData.sample().toString(), "--cell", "rnn", "--layers", "2",
+                "--hidden", "24", "--batch", "8", "--tbptt", "16", "--max-steps", "8", "--out", out, "--resume");
+        assertEquals(0, resumed.code(), resumed.err());
+        String model = out + ".zip";
+        Run sample = pena("sample", "--model", model, "--prime", "Era", "--length", "30", "--seed", "2");
+        assertEquals(0, sample.code(), sample.err());
+        assertTrue(sample.out().startsWith("Era"), sample.out());
+        Path csv = dir.resolve("memoria.csv");
+        Path png = dir.resolve("memoria.png");
+        Run memory = pena("inspect", "--model", model, "--text", "Era uma vez uma casa.", "--memory", "--at", "13",
+                "--positions", "8", "--window", "20", "--csv", csv.toString(), "--png", png.toString());
+        assertEquals(0, memory.code(), memory.err());
+        assertTrue(memory.out().contains("what shaped the prediction of 'u'"), memory.out());
+        assertTrue(memory.out().contains("share of the influence beyond"), memory.out());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("distance,token,influence,mean_influence", rows.get(0));
+        assertEquals(21, rows.size(), "one row per distance up to the window");
+        assertTrue(rows.get(1).startsWith("1,\" \","), rows.get(1));
+        assertTrue(Files.size(png) > 1000);
+        pena("inspect", "--model", model, "--text", "Era", "--memory", "--at", "1").failsWithOneLine(2, "--at");
     }
 
     @Test

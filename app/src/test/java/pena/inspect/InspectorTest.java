@@ -41,7 +41,7 @@ class InspectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "gru", "gru-original", "dl4j-lstm"})
+    @ValueSource(strings = {"rnn", "lstm", "gru", "gru-original", "dl4j-lstm"})
     void theFirstLayersGatesAreTheCourseEquationsOverItsParameters(String cell) {
         PenaModel model = model(CellType.parse(cell), 2);
         Inspection inspection = new Inspector(model).inspect(TEXT, 5);
@@ -58,7 +58,10 @@ class InspectorTest {
             int x = model.vocabulary().id(inspection.tokens().get(t));
             double[] hNext = new double[n];
             for (int j = 0; j < n; j++) {
-                if (cell.contains("lstm")) {
+                if (cell.equals("rnn")) { // ht = tanh(xt·W + h(t-1)·RW + b)
+                    hNext[j] = Math.tanh(pre(w, rw, b, x, h, j));
+                    check(trace, Map.of("h", hNext[j]), t, j);
+                } else if (cell.contains("lstm")) {
                     // DL4J layout: blocks candidate, forget, output, input
                     double g = Math.tanh(pre(w, rw, b, x, h, j));
                     double f = sigmoid(pre(w, rw, b, x, h, n + j));
@@ -84,7 +87,7 @@ class InspectorTest {
                     check(trace, Map.of("z", z, "r", r), t, j);
                 }
             }
-            if (!cell.contains("lstm")) {
+            if (cell.startsWith("gru")) {
                 double[] r = new double[n];
                 double[] z = new double[n];
                 for (int j = 0; j < n; j++) {
@@ -109,7 +112,7 @@ class InspectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lstm", "gru"})
+    @ValueSource(strings = {"rnn", "lstm", "gru"})
     void everyLayersHIsWhatTheNetworkOutputs(String cell) {
         PenaModel model = model(CellType.parse(cell), 3);
         Inspection inspection = new Inspector(model).inspect(TEXT, 5);
@@ -129,6 +132,10 @@ class InspectorTest {
         Inspection.Candidate best = inspection.next().get(4).get(0);
         assertEquals(probabilities.getDouble(0, model.vocabulary().id(best.token()), 4), best.probability(), 1e-5);
         assertTrue(inspection.next().get(4).get(1).probability() <= best.probability());
+        // the probability of the character that does come next, and its surprisal in bits
+        assertEquals(probabilities.getDouble(0, ids[5], 4), inspection.actual()[4], 1e-5);
+        assertEquals(-Math.log(inspection.actual()[4]) / Math.log(2), inspection.surprisalBits(5), 1e-9);
+        assertTrue(Double.isNaN(inspection.surprisalBits(0)));
     }
 
     private static double pre(float[][] w, float[][] rw, float[] b, int x, double[] h, int column) {

@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelFileTest {
 
-    @Test
-    void saveThenLoadGivesIdenticalOutputsAndMetadata(@TempDir Path dir) throws IOException {
-        PenaModel model = TestModels.untrained("Olá, coração! Não é?", 2, 12);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lstm", "gru", "rnn"})
+    void saveThenLoadGivesIdenticalOutputsAndMetadata(String cell, @TempDir Path dir) throws IOException {
+        PenaModel model = TestModels.untrained("Olá, coração! Não é?", 2, 12, pena.nn.CellType.parse(cell));
         Path file = dir.resolve("m.zip");
         ModelFile.save(model, file, true);
         PenaModel loaded = ModelFile.load(file);

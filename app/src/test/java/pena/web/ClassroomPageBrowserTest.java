@@ -38,9 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The page in a real browser: Debian's headless Chromium through its chromedriver (.ci/run
- * installs both). Generates text, opens the gates view and the layer stack, switches language,
- * and leaves screenshots in target/. The model is a small untrained one, or the model file named
- * by PENA_SCREENSHOT_MODEL (for screenshots of a trained model).
+ * installs both). Generates text, opens the gates view and the layer stack, clicks a character in
+ * the memory tab, compares two models, switches language, and leaves screenshots in target/. The
+ * models are a small untrained LSTM and a plain RNN, or the model files named by
+ * PENA_SCREENSHOT_MODEL and PENA_SCREENSHOT_MODEL_2 (for screenshots of trained models).
  */
 class ClassroomPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -53,10 +54,15 @@ class ClassroomPageBrowserTest {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "chromium and chromium-driver are not installed (.ci/run installs them: apt-get install chromium chromium-driver)");
         String trained = System.getenv("PENA_SCREENSHOT_MODEL");
-        PenaModel model = trained != null ? ModelFile.load(Path.of(trained), false)
-                : TestModels.untrained("Capitu olhou para mim, sem dizer nada. A casa, a rua.\n", 2, 32);
-        server = new ClassroomServer(List.of(new ServedModel("1", "modelo", model)), "127.0.0.1", 0, 5,
-                new PrintWriter(new StringWriter()));
+        String second = System.getenv("PENA_SCREENSHOT_MODEL_2");
+        String text = "Capitu olhou para mim, sem dizer nada, e disse que não sabia de nada. A casa, a rua, o rio.\n";
+        PenaModel model = trained != null ? ModelFile.load(Path.of(trained), false) : TestModels.untrained(text, 2, 32);
+        PenaModel other = second != null ? ModelFile.load(Path.of(second), false) : TestModels.untrained(text, 1, 40,
+                pena.nn.CellType.RNN);
+        server = new ClassroomServer(List.of(new ServedModel("1", trained != null ? Path.of(trained).getFileName()
+                        .toString().replace(".zip", "") : "modelo", model),
+                new ServedModel("2", second != null ? Path.of(second).getFileName().toString().replace(".zip", "")
+                        : "rnn", other)), "127.0.0.1", 0, 30, new PrintWriter(new StringWriter()));
         server.start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -96,7 +102,7 @@ class ClassroomPageBrowserTest {
             }
         };
         browser.get("http://127.0.0.1:" + server.port() + "/");
-        wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 1);
+        wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 2);
         assertEquals("Gerar", browser.findElement(By.cssSelector(".tab[data-tab=gerar]")).getText());
 
         setValue("prime", "Capitu ");
@@ -127,6 +133,40 @@ class ClassroomPageBrowserTest {
         browser.findElement(By.cssSelector(".tab[data-tab=camadas]")).click();
         assertEquals(2, browser.findElements(By.cssSelector("#stack .units")).size());
         screenshot("serve-camadas.png");
+
+        // Memória: click a character, the ones before it are shaded and every model's curve appears
+        browser.findElement(By.cssSelector(".tab[data-tab=memoria]")).click();
+        setValue("memory-sentence", "Capitu olhou para mim e disse que não sabia de nada.");
+        browser.findElement(By.id("memory-show")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#memory-text span.target")).size() == 1);
+        List<WebElement> characters = browser.findElements(By.cssSelector("#memory-text span"));
+        assertEquals(52, characters.size());
+        characters.get(22).click(); // the 'e' of "mim e"
+        wait.until(d -> d.findElement(By.id("memory-info")).getText().startsWith("previsão de 'e'"));
+        List<WebElement> shaded = browser.findElements(By.cssSelector("#memory-text span[data-bg]"));
+        assertEquals(22, shaded.size(), "every character before the predicted one is shaded");
+        assertTrue(shaded.get(21).getAttribute("style").contains("background"), "shading not applied");
+        assertEquals(1, browser.findElements(By.cssSelector("#memory-text span.target")).size());
+        // the LSTM's influence and its two forget paths, the RNN's influence
+        wait.until(d -> d.findElements(By.cssSelector("#memory-curves polyline")).size() == 4);
+        assertTrue(browser.findElement(By.id("memory-legend")).getText().contains("além de 20"),
+                browser.findElement(By.id("memory-legend")).getText());
+        screenshot("serve-memoria.png");
+
+        // Comparar: the two models read the same sentence
+        browser.findElement(By.cssSelector(".tab[data-tab=comparar]")).click();
+        setValue("compare-sentence", "Capitu olhou para mim e disse que não sabia de nada.");
+        browser.findElement(By.id("compare-show")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#compare-surprisal .chars-row")).size() == 2);
+        browser.findElements(By.cssSelector("#compare-surprisal .chars-row[data-model='1'] span")).get(6).click();
+        wait.until(d -> d.findElements(By.cssSelector("#compare-next h4")).size() == 2
+                && d.findElement(By.id("compare-next")).getText().contains("depois de '·'"));
+        assertEquals(2 * 5, browser.findElements(By.cssSelector("#compare-next .bar")).size());
+        int lstmGates = 6;
+        int rnnStates = 1;
+        assertEquals(lstmGates + rnnStates, browser.findElements(By.cssSelector("#compare-heatmaps canvas")).size());
+        wait.until(d -> d.findElements(By.cssSelector("#compare-curves polyline")).size() == 4);
+        screenshot("serve-comparar.png");
 
         browser.findElement(By.id("lang")).click();
         assertEquals("Generate", browser.findElement(By.cssSelector(".tab[data-tab=gerar]")).getText());

@@ -164,6 +164,31 @@ class ClassroomServerTest {
     }
 
     @Test
+    void memoryGivesTheInfluenceOfEveryEarlierCharacter() throws Exception {
+        JsonNode at = JSON.readTree(get("/api/memory?text=" + prime("a rua") + "&at=3").body());
+        assertEquals(3, at.get("target").asInt());
+        assertEquals(3, at.get("influence").size());
+        double largest = 0;
+        for (JsonNode v : at.get("influence")) {
+            assertTrue(v.asDouble() >= 0, at.toString());
+            largest = Math.max(largest, v.asDouble());
+        }
+        assertTrue(largest > 0, at.toString());
+        double p = at.get("probability").asDouble();
+        assertTrue(p > 0 && p < 1, at.toString());
+        assertEquals(4, JSON.readTree(get("/api/memory?text=" + prime("a rua")).body()).get("target").asInt());
+        assertBad("/api/memory?text=" + prime("a rua") + "&at=0", "between 2 and 5");
+        assertBad("/api/memory?text=" + prime("a rua") + "&at=9", "between 2 and 5");
+
+        HttpResponse<String> profile = get("/api/memory-profile");
+        assertEquals(200, profile.statusCode(), profile.body());
+        JsonNode curve = JSON.readTree(profile.body());
+        assertEquals(curve.get("window").asInt(), curve.get("influence").size());
+        assertEquals(2, curve.get("forgetPath").size(), "an LSTM of 2 layers has two forget-gate paths");
+        assertTrue(curve.get("beyond").has("10"), curve.toString());
+    }
+
+    @Test
     void pageAndModelListAreServed() throws Exception {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
