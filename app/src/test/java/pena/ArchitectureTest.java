@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeps DESIGN.md's package rules: each package imports only the Pena packages it may use
- * (directly, or through what those may use). Two uses beyond the table are allowed and noted
- * in the README: train reads corpora itself; generate and eval build input arrays with data.
+ * (directly, or through what those may use). Uses beyond the table are allowed and noted
+ * in the README: train reads corpora itself; generate and eval build input arrays with data;
+ * compare samples with generate and measures memory with inspect.
  * The layers library (layers/) is a module of its own: it never imports the application, and
  * its rooms import downwards only (layers → cells → kernels; step → layers, cells).
  */

@@ -8,6 +8,11 @@ import pena.inspect.MemoryPicture;
 import pena.inspect.MemoryProbe;
 import pena.inspect.MemoryProfile;
 import pena.inspect.MemoryText;
+import pena.inspect.UnitsCsv;
+import pena.inspect.UnitsInspector;
+import pena.inspect.UnitsPicture;
+import pena.inspect.UnitsReport;
+import pena.inspect.UnitsText;
 import pena.inspect.Inspection;
 import pena.inspect.Inspector;
 import pena.inspect.PngHeatmap;
@@ -33,7 +38,9 @@ import java.util.concurrent.Callable;
                         + "its influence on the prediction of one character (--at), the gradient norm "
                         + "|d log p / d x(t-k)| through every layer, and the mean influence against distance over "
                         + "the model's validation text (for an LSTM also the cell state's path, the product of "
-                        + "forget gates)."})
+                        + "forget gates).",
+                "With --units-report: the units that learned something, ranked per feature (AUC for on/off "
+                        + "features, |correlation| for graded ones), each best unit shown as coloured text."})
 public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +48,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model written by `pena train`.")
     Path model;
 
-    @Option(names = "--text", required = true, description = "The text the model reads, from a zero state.")
+    @Option(names = "--text", description = "The text the model reads, from a zero state (--units-report: default the model's validation text).")
     String text;
 
     @Option(names = "--layer", defaultValue = "1", description = "Layer shown in the heatmaps, 1 = the one reading the characters (default: ${DEFAULT-VALUE}).")
@@ -65,11 +72,38 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--positions", paramLabel = "N", defaultValue = "" + MemoryProbe.DEFAULT_POSITIONS, description = "With --memory: predictions of the validation text the curve averages over; 0: no curve (default: ${DEFAULT-VALUE}).")
     int positions;
 
+    @Option(names = "--units-report", description = "Rank every unit (each layer's h, and C for an LSTM) by how well it follows named features of the text: quotations, parentheses, dialogue, position in a word, a sentence's end, capitals, accented vowels, digits.")
+    boolean unitsReport;
+
+    @Option(names = "--characters", paramLabel = "N", defaultValue = "" + UnitsInspector.DEFAULT_CHARACTERS, description = "With --units-report and no --text: characters of the validation text read (default: ${DEFAULT-VALUE}).")
+    int characters;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Write every layer's values (and the top next characters) as CSV.")
     Path csv;
 
     @Option(names = "--png", paramLabel = "FILE", description = "Write the heatmaps of --layer as a PNG picture.")
     Path png;
+
+    private int units(PenaModel loaded) {
+        UnitsInspector inspector = new UnitsInspector(loaded);
+        UnitsReport report = text == null ? inspector.validationReport(characters, UNITS_SHOWN)
+                : inspector.report(text, UNITS_SHOWN);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(UnitsText.render(report));
+        if (csv != null) {
+            UnitsCsv.write(report, csv);
+            out.println("wrote " + csv);
+        }
+        if (png != null) {
+            UnitsPicture.write(report, png);
+            out.println("wrote " + png);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Units listed per feature by --units-report. */
+    private static final int UNITS_SHOWN = 5;
 
     private int memory(PenaModel loaded) {
         if (window < 1 || window > 1000 || positions < 0 || positions > 10_000 || at < 0) {
@@ -117,9 +151,22 @@ public final class InspectCommand implements Callable<Integer> {
         if (units < 1 || top < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--units and --top must be at least 1");
         }
+        if (memory && unitsReport) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --memory and --units-report");
+        }
+        if (text == null && !unitsReport) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give the text to read: --text TEXT");
+        }
+        if (characters < 100 || characters > UnitsInspector.MAX_CHARACTERS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--characters must be between 100 and "
+                    + UnitsInspector.MAX_CHARACTERS);
+        }
         PenaModel loaded = ModelFile.load(model, false);
         if (memory) {
             return memory(loaded);
+        }
+        if (unitsReport) {
+            return units(loaded);
         }
         if (layer < 1 || layer > loaded.spec().layers()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--layer must be between 1 and "

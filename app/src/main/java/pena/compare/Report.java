@@ -154,16 +154,20 @@ public final class Report {
                         + "the product of forget gates over the same distance: the cell state's own path.%n%n",
                 any.positions() / Math.max(1, rows.get(0).seeds()), unit.substring(0, unit.length() - 1), unit,
                 any.window(), any.precision(), Math.min(64, (any.window() + 1) / 2), unit));
-        md.append("| cell | beyond 10 | beyond 20 | beyond 50 | half of it within | Π f at 10, layer 1 | Π f at 10, last layer |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| cell | beyond 10 | beyond 20 | beyond 50 | half of it within | influence at 100 ÷ at 1 "
+                + "| Π f at 10, layer 1 | Π f at 10, last layer |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ConfigurationSummary row : rows) {
             MemoryProfile m = row.memory();
             if (m == null) {
                 continue;
             }
             List<double[]> paths = m.forgetPath();
-            md.append(String.format(Locale.ROOT, "| %s | %.1f%% | %s | %.1f%% | %d %s | %s | %s |%n", row.group(),
-                    100 * m.shareBeyond(10), percent(row.beyond20()), 100 * m.shareBeyond(50), m.halfDistance(), unit,
+            String far = m.window() >= MemorySentences.FAR_DISTANCE && m.influence()[0] > 0
+                    ? String.format(Locale.ROOT, "%.1e", m.influence()[MemorySentences.FAR_DISTANCE - 1] / m.influence()[0])
+                    : "—";
+            md.append(String.format(Locale.ROOT, "| %s | %.1f%% | %s | %.1f%% | %d %s | %s | %s | %s |%n", row.group(),
+                    100 * m.shareBeyond(10), percent(row.beyond20()), 100 * m.shareBeyond(50), m.halfDistance(), unit, far,
                     paths.isEmpty() ? "—" : String.format(Locale.ROOT, "%.3f", paths.get(0)[9]),
                     paths.isEmpty() ? "—" : String.format(Locale.ROOT, "%.3f", paths.get(paths.size() - 1)[9])));
         }

@@ -17,6 +17,7 @@ import pena.generate.SamplingException;
 import pena.generate.SamplingOptions;
 import pena.inspect.InspectionException;
 import pena.inspect.MemoryProbe;
+import pena.inspect.UnitsInspector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,8 @@ import java.util.concurrent.TimeUnit;
  *   GET /api/memory       model, text, at: the influence of every earlier character on the
  *                         prediction of character {@code at} (0-based; absent: the last)
  *   GET /api/memory-profile  model: influence against distance over the model's validation text
+ *   GET /api/units        model, text (absent: the first {@value #UNITS_CHARACTERS} characters of the
+ *                         validation text): per named feature the units that follow it best
  * </pre>
  *
  * Limits: prime and inspected text lengths, generated length, and a time limit per request
@@ -56,6 +59,8 @@ public final class ClassroomServer implements AutoCloseable {
     public static final int MAX_GENERATE = 2000;
     public static final int MAX_PRIME = 500;
     public static final int MAX_INSPECT = 200;
+    public static final int MAX_UNITS_TEXT = 5000;
+    public static final int UNITS_CHARACTERS = 3000;
 
     private final List<ServedModel> models;
     private final ServerLimits limits;
@@ -205,6 +210,7 @@ public final class ClassroomServer implements AutoCloseable {
                 case "/api/inspect" -> inspect(query, deadline, response, callback);
                 case "/api/memory" -> memory(query, deadline, response, callback);
                 case "/api/memory-profile" -> memoryProfile(query, deadline, response, callback);
+                case "/api/units" -> units(query, deadline, response, callback);
                 default -> Replies.sendError(response, callback, 404, "no endpoint " + path);
             }
         } catch (Query.BadRequest | SamplingException | InspectionException | WebException e) {
@@ -274,6 +280,17 @@ public final class ClassroomServer implements AutoCloseable {
         Object view;
         try (WorkSlots.Slot slot = slots.take(deadline)) {
             view = Views.attribution(served.memoryProbe().attribute(text, at, MemoryProbe.DEFAULT_WINDOW));
+        }
+        Replies.sendJson(response, callback, 200, view);
+    }
+
+    private void units(Query query, long deadline, Response response, Callback callback) throws InterruptedException {
+        ServedModel served = model(query);
+        String text = query.text("text", "", MAX_UNITS_TEXT);
+        Object view;
+        try (WorkSlots.Slot slot = slots.take(deadline)) {
+            UnitsInspector inspector = served.unitsInspector();
+            view = Views.units(text.isBlank() ? inspector.validationReport(UNITS_CHARACTERS, 3) : inspector.report(text, 3));
         }
         Replies.sendJson(response, callback, 200, view);
     }

@@ -4,6 +4,7 @@ import pena.generate.Sampler;
 import pena.inspect.Inspector;
 import pena.inspect.MemoryProbe;
 import pena.inspect.MemoryProfile;
+import pena.inspect.UnitsInspector;
 import pena.model.HistoryPoint;
 import pena.model.PenaModel;
 
@@ -23,6 +24,7 @@ public final class ServedModel {
     private final Inspector inspector;
     private MemoryProbe probe;       // made on first use: a double copy of the weights
     private MemoryProfile profile;   // of the validation text, measured once
+    private UnitsInspector units;
 
     public ServedModel(String id, String name, PenaModel model) {
         this.id = id;
@@ -50,6 +52,14 @@ public final class ServedModel {
 
     Inspector inspector() {
         return inspector;
+    }
+
+    /** The units report's reader, made on first use (character models only). */
+    synchronized UnitsInspector unitsInspector() {
+        if (units == null) {
+            units = new UnitsInspector(model);
+        }
+        return units;
     }
 
     synchronized MemoryProbe memoryProbe() {

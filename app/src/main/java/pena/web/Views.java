@@ -3,6 +3,8 @@ package pena.web;
 import pena.inspect.Attribution;
 import pena.inspect.Inspection;
 import pena.inspect.MemoryProfile;
+import pena.inspect.UnitsReport;
+import pena.inspect.UnitsText;
 import pena.inspect.Inspector;
 import pena.inspect.Quantity;
 import pena.token.Vocabulary;
@@ -89,6 +91,38 @@ final class Views {
         view.put("beyond", beyond);
         view.put("halfDistance", m.halfDistance());
         view.put("precision", m.precision());
+        return view;
+    }
+
+    /** Per feature its best units and an excerpt of the text with the best unit's value at each character. */
+    static Map<String, Object> units(UnitsReport report) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("cell", report.cell());
+        view.put("units", report.units());
+        view.put("characters", report.tokens().size());
+        List<Object> features = new ArrayList<>();
+        for (UnitsReport.FeatureResult f : report.features()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", f.feature().name().toLowerCase(java.util.Locale.ROOT));
+            entry.put("en", f.feature().english);
+            entry.put("pt", f.feature().portuguese);
+            entry.put("measure", f.feature().measure());
+            entry.put("binary", f.feature().binary);
+            entry.put("present", f.present());
+            entry.put("top", f.top().stream().map(s -> Map.of("layer", s.unit().layer() + 1, "quantity", s.unit().quantity(),
+                    "unit", s.unit().unit(), "score", Math.round(s.score() * 10000) / 10000.0, "higher", s.higher())).toList());
+            if (f.present()) {
+                int[] span = UnitsText.excerpt(f);
+                entry.put("tokens", report.tokens().subList(span[0], span[1]));
+                float[] values = new float[span[1] - span[0]];
+                for (int t = span[0]; t < span[1]; t++) {
+                    values[t - span[0]] = round(f.bestValues()[t]);
+                }
+                entry.put("values", values);
+            }
+            features.add(entry);
+        }
+        view.put("features", features);
         return view;
     }
 

@@ -31,6 +31,11 @@ const TEXT = {
     compareHint: 'Os dois modelos leem a mesma frase. Cada caractere é sombreado pela surpresa do modelo (bits: branco = esperado, roxo = surpreso); clique num caractere para ver os próximos mais prováveis de cada um. Em baixo, as curvas de memória e os portões da camada escolhida, um modelo acima do outro.',
     surprisal: (name, bits) => `${name}: surpresa média ${bits} bits por caractere`,
     nextAfter: (name, c) => `${name}, depois de '${c}'`,
+    tabUnits: 'Unidades', unitsText: 'Texto (vazio: o texto de validação do modelo)', unitsButton: 'Procurar unidades',
+    unitsHint: 'Para cada traço do texto, as unidades (ht de cada camada e, num LSTM, Ct) cujo valor melhor o segue: AUC para traços sim/não, |correlação| para os graduais. O texto em baixo está colorido, caractere a caractere, pelo valor da melhor unidade (azul negativo, vermelho positivo).',
+    absent: 'ausente deste texto', higherWhere: 'mais alta onde vale', lowerWhere: 'mais baixa onde vale',
+    rises: 'sobe com ele', falls: 'desce quando ele sobe', searching: 'a procurar…',
+    unitsOver: (cell, n, chars) => `${cell}: ${n} unidades ordenadas, sobre ${chars} caracteres`,
   },
   en: {
     tagline: 'a recurrent network that learned to write Portuguese', model: 'Model',
@@ -61,11 +66,16 @@ const TEXT = {
     compareHint: 'Both models read the same sentence. Each character is shaded by the model\'s surprise (bits: white = expected, purple = surprised); click a character to see each one\'s likeliest next characters. Below, the memory curves and the gates of the chosen layer, one model above the other.',
     surprisal: (name, bits) => `${name}: mean surprisal ${bits} bits per character`,
     nextAfter: (name, c) => `${name}, after '${c}'`,
+    tabUnits: 'Units', unitsText: 'Text (empty: the model\'s validation text)', unitsButton: 'Find units',
+    unitsHint: 'For each feature of the text, the units (each layer\'s ht and, in an LSTM, Ct) whose value follows it best: AUC for on/off features, |correlation| for graded ones. The text below is coloured, character by character, by the best unit\'s value (blue negative, red positive).',
+    absent: 'not in this text', higherWhere: 'higher where it holds', lowerWhere: 'lower where it holds',
+    rises: 'rises with it', falls: 'falls as it rises', searching: 'searching…',
+    unitsOver: (cell, n, chars) => `${cell}: ${n} units ranked, over ${chars} characters`,
   },
 };
 
 const state = { lang: 'pt', models: [], model: null, inspection: null, step: 0, unit: 0, abort: null,
-  memory: null, profiles: {}, compare: null, compareAt: 0 };
+  memory: null, profiles: {}, compare: null, compareAt: 0, units: null };
 const SERIES = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
 const $ = id => document.getElementById(id);
 const t = key => TEXT[state.lang][key];
@@ -101,6 +111,7 @@ function applyLanguage() {
   if (state.inspection) renderInspection();
   if (state.memory) renderMemoryText();
   if (state.compare) renderCompare();
+  if (state.units) renderUnits();
   renderProfiles();
 }
 
@@ -571,6 +582,37 @@ function renderCompare() {
   renderProfiles();
 }
 
+// ---- Unidades ----
+async function findUnits(event) {
+  if (event) event.preventDefault();
+  setStatus('units-status', t('searching'));
+  const response = await fetch('api/units?' + new URLSearchParams({ model: state.model.id, text: $('units-text').value }));
+  const body = await response.json();
+  if (!response.ok) { setStatus('units-status', body.error, true); return; }
+  state.units = body;
+  renderUnits();
+}
+
+function renderUnits() {
+  const u = state.units;
+  setStatus('units-status', t('unitsOver')(u.cell, u.units, u.characters));
+  const unitName = s => `${t('layer')} ${s.layer} · ${s.quantity === 'c' ? 'Ct' : 'ht'} ${s.unit}`;
+  const direction = (f, s) => f.binary ? (s.higher ? t('higherWhere') : t('lowerWhere')) : (s.higher ? t('rises') : t('falls'));
+  const box = $('units-list');
+  box.innerHTML = u.features.map(f => {
+    const name = state.lang === 'pt' ? f.pt : f.en;
+    if (!f.present) return `<div class="unit-feature"><h3>${escapeHtml(name)}</h3><p class="hint">${t('absent')}</p></div>`;
+    const best = f.top[0];
+    const limit = best.quantity === 'c' ? Math.max(1e-6, ...f.values.map(Math.abs)) : 1;
+    const range = best.quantity === 'c' ? 'open' : 'tanh';
+    return `<div class="unit-feature"><h3>${escapeHtml(name)} <span class="measure">${f.measure}</span></h3><ol>`
+      + f.top.map(s => `<li>${unitName(s)}: ${f.measure} ${s.score.toFixed(3)} (${direction(f, s)})</li>`).join('')
+      + `</ol><div class="unit-text">${f.tokens.map((tok, k) => `<span data-bg="${colour(f.values[k], range, limit)}" `
+        + `title="${f.values[k].toFixed(3)}">${escapeHtml(visible(tok))}</span>`).join('')}</div></div>`;
+  }).join('');
+  applyStyles(box);
+}
+
 // ---- wiring ----
 function showTab(name) {
   document.querySelectorAll('.tab').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
@@ -586,6 +628,8 @@ $('model').addEventListener('change', e => {
   state.model = state.models.find(m => m.id === e.target.value);
   state.inspection = null;
   state.memory = null;
+  state.units = null;
+  $('units-list').innerHTML = '';
   $('heatmaps').innerHTML = '';
   $('memory-text').innerHTML = '';
   $('memory-info').textContent = '';
@@ -596,6 +640,7 @@ $('stop').addEventListener('click', () => { if (state.abort) state.abort.abort()
 $('inspect-form').addEventListener('submit', inspect);
 $('memory-form').addEventListener('submit', e => showMemory(e, null));
 $('compare-form').addEventListener('submit', compareModels);
+$('units-form').addEventListener('submit', findUnits);
 $('compare-layer').addEventListener('change', () => { if (state.compare) renderCompare(); });
 $('unit').addEventListener('change', () => { if (state.inspection) renderInspection(); });
 $('units-shown').addEventListener('change', () => { if (state.inspection) renderInspection(); });

@@ -85,6 +85,9 @@ class CliTest {
         Run sample = pena("sample", "--model", model, "--prime", "Era", "--length", "30", "--seed", "2");
         assertEquals(0, sample.code(), sample.err());
         assertTrue(sample.out().startsWith("Era"), sample.out());
+        Run evaluate = pena("evaluate", "--model", model);
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().lines().anyMatch(l -> l.startsWith("RESULT tokens=")), evaluate.out());
         Path csv = dir.resolve("memoria.csv");
         Path png = dir.resolve("memoria.png");
         Run memory = pena("inspect", "--model", model, "--text", "Era uma vez uma casa.", "--memory", "--at", "13",

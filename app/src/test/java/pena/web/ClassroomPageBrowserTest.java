@@ -168,6 +168,17 @@ class ClassroomPageBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#compare-curves polyline")).size() == 4);
         screenshot("serve-comparar.png");
 
+        // Unidades: every feature listed, the present ones with their best units and coloured text
+        browser.findElement(By.cssSelector(".tab[data-tab=unidades]")).click();
+        browser.findElement(By.id("units-show")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#units-list .unit-feature")).size() == 8);
+        assertTrue(browser.findElements(By.cssSelector("#units-list .unit-feature ol li")).size() >= 3,
+                browser.findElement(By.id("units-list")).getText());
+        WebElement coloured = browser.findElement(By.cssSelector("#units-list .unit-text span"));
+        assertTrue(coloured.getAttribute("style").contains("background"), "unit colours not applied");
+        assertTrue(browser.findElement(By.id("units-list")).getText().contains("uma letra maiúscula"));
+        screenshot("serve-unidades.png");
+
         browser.findElement(By.id("lang")).click();
         assertEquals("Generate", browser.findElement(By.cssSelector(".tab[data-tab=gerar]")).getText());
         browser.findElement(By.cssSelector(".tab[data-tab=modelo]")).click();

@@ -189,6 +189,29 @@ class ClassroomServerTest {
     }
 
     @Test
+    void unitsRankEveryUnitPerFeature() throws Exception {
+        HttpResponse<String> response = get("/api/units");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals(2 * 2 * 24, body.get("units").asInt(), "h and C of two layers of 24");
+        assertEquals(8, body.get("features").size());
+        for (JsonNode f : body.get("features")) {
+            if (f.get("present").asBoolean()) {
+                assertEquals(3, f.get("top").size(), f.toString());
+                assertEquals(f.get("tokens").size(), f.get("values").size());
+            } else {
+                assertEquals(0, f.get("top").size());
+            }
+        }
+        JsonNode capital = body.get("features").get(5);
+        assertEquals("capital", capital.get("id").asText());
+        assertTrue(capital.get("present").asBoolean(), "the corpus has capitals");
+        double auc = capital.get("top").get(0).get("score").asDouble();
+        assertTrue(auc >= 0.5 && auc <= 1, capital.toString());
+        assertBad("/api/units?text=" + prime("Zebra"), "'Z'");
+    }
+
+    @Test
     void pageAndModelListAreServed() throws Exception {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
