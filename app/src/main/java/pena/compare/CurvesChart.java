@@ -5,14 +5,12 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import pena.inspect.Pictures;
 import pena.model.HistoryPoint;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +27,6 @@ import java.util.function.ToDoubleFunction;
  * highest seed. Drawn with XChart; large fonts and thick lines, for a projector.
  */
 final class CurvesChart {
-    private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-            new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
-
     private CurvesChart() {
     }
 
@@ -60,17 +55,10 @@ final class CurvesChart {
         String xAxis = scale == 1e6 ? xTitle + " (millions / milhões)" : xTitle;
         XYChart chart = new XYChartBuilder().width(900).height(620).title(title).xAxisTitle(xAxis)
                 .yAxisTitle("bits per character / bits por caractere").build();
-        XYStyler styler = chart.getStyler();
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
-        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
-        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesVisible(true);
+        Pictures.style(chart.getStyler(), 22);
         int colour = 0;
         for (Map.Entry<String, List<RunResult>> group : groups.entrySet()) {
-            Color c = COLOURS[colour++ % COLOURS.length];
+            Color c = Pictures.COLOURS[colour++ % Pictures.COLOURS.length];
             SeedBand band = SeedBand.of(group.getValue(), xOf);
             int seeds = group.getValue().size();
             XYSeries mean = chart.addSeries(group.getKey() + (seeds > 1 ? " (" + seeds + " seeds)" : ""),

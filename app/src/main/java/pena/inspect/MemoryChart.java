@@ -4,12 +4,10 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -19,9 +17,6 @@ import java.util.List;
  * large fonts and thick lines, for a projector.
  */
 public final class MemoryChart {
-    private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-            new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
-
     private MemoryChart() {
     }
 
@@ -34,18 +29,11 @@ public final class MemoryChart {
                 .title("memory: influence against distance / memória: influência contra distância")
                 .xAxisTitle(unit + " back / " + ("characters".equals(unit) ? "caracteres" : "tokens") + " para trás")
                 .yAxisTitle("mean |∂ log p / ∂x| (log)").build();
-        var styler = chart.getStyler();
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
-        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setYAxisLogarithmic(true);
-        styler.setPlotGridLinesVisible(true);
+        Pictures.style(chart.getStyler(), 18);
+        chart.getStyler().setYAxisLogarithmic(true);
         for (int i = 0; i < profiles.size(); i++) {
             MemoryProfile profile = profiles.get(i);
-            Color colour = COLOURS[i % COLOURS.length];
+            Color colour = Pictures.COLOURS[i % Pictures.COLOURS.length];
             double[] x = distances(profile.influence().length);
             XYSeries line = chart.addSeries(String.format(java.util.Locale.ROOT, "%s (%.0f%% beyond 20)", labels.get(i),
                     100 * profile.shareBeyond(20)), x, positive(profile.influence()));

@@ -1,15 +1,11 @@
 package pena.inspect;
 
-import pena.files.AtomicFile;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,11 +39,8 @@ public final class MemoryPicture {
         }
         int textHeight = 60 + lines * LINE + 20;
         int height = textHeight + (chart == null ? 0 : chart.getHeight());
-        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, height);
+        BufferedImage image = Pictures.canvas(WIDTH, height);
+        Graphics2D g = Pictures.draw(image);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
         g.drawString(String.format(java.util.Locale.ROOT, "what shaped the prediction of '%s' (p = %.3f) / o que moldou a previsão",
@@ -78,10 +71,6 @@ public final class MemoryPicture {
             g.drawImage(chart, 0, textHeight, null);
         }
         g.dispose();
-        try {
-            AtomicFile.write(file, temp -> ImageIO.write(image, "png", temp.toFile()));
-        } catch (IOException e) {
-            throw new InspectionException("cannot write " + file + " (" + e.getMessage() + ")");
-        }
+        Pictures.writePng(image, file);
     }
 }

@@ -1,14 +1,10 @@
 package pena.inspect;
 
-import pena.files.AtomicFile;
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -31,11 +27,8 @@ public final class PngHeatmap {
         int panel = 58 + shown * ROW;
         int width = Math.max(700, LEFT + steps * CELL + 20);
         int height = 50 + trace.quantities().size() * panel;
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        BufferedImage image = Pictures.canvas(width, height);
+        Graphics2D g = Pictures.draw(image);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(String.format("%s — layer %d of %d, units 0-%d of %d", inspection.cell(), layer + 1,
@@ -71,10 +64,6 @@ public final class PngHeatmap {
             y += panel;
         }
         g.dispose();
-        try {
-            AtomicFile.write(file, temp -> ImageIO.write(image, "png", temp.toFile()));
-        } catch (IOException e) {
-            throw new InspectionException("cannot write " + file + " (" + e.getMessage() + ")");
-        }
+        Pictures.writePng(image, file);
     }
 }
