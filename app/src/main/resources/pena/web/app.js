@@ -26,7 +26,7 @@ const TEXT = {
     memoryCurves: 'Influência contra distância (escala logarítmica)',
     memoryAt: (c, p, prec) => `previsão de '${c}': p = ${p} (aritmética ${prec}); laranja = mais influência`,
     beyond: (d, v) => `${v}% além de ${d}`, halfWithin: n => `metade nos últimos ${n}`,
-    charsBack: 'caracteres para trás', forgetPath: l => `Π f, camada ${l}`, measuring: 'a medir a memória…',
+    charsBack: 'caracteres para trás', tokensBack: 'tokens para trás', forgetPath: l => `Π f, camada ${l}`, measuring: 'a medir a memória…',
     modelA: 'Modelo A', modelB: 'Modelo B', layerShown: 'Camada', compareButton: 'Comparar',
     compareHint: 'Os dois modelos leem a mesma frase. Cada caractere é sombreado pela surpresa do modelo (bits: branco = esperado, roxo = surpreso); clique num caractere para ver os próximos mais prováveis de cada um. Em baixo, as curvas de memória e os portões da camada escolhida, um modelo acima do outro.',
     surprisal: (name, bits) => `${name}: surpresa média ${bits} bits por caractere`,
@@ -61,7 +61,7 @@ const TEXT = {
     memoryCurves: 'Influence against distance (log scale)',
     memoryAt: (c, p, prec) => `prediction of '${c}': p = ${p} (${prec} arithmetic); orange = more influence`,
     beyond: (d, v) => `${v}% beyond ${d}`, halfWithin: n => `half within ${n}`,
-    charsBack: 'characters back', forgetPath: l => `Π f, layer ${l}`, measuring: 'measuring memory…',
+    charsBack: 'characters back', tokensBack: 'tokens back', forgetPath: l => `Π f, layer ${l}`, measuring: 'measuring memory…',
     modelA: 'Model A', modelB: 'Model B', layerShown: 'Layer', compareButton: 'Compare',
     compareHint: 'Both models read the same sentence. Each character is shaded by the model\'s surprise (bits: white = expected, purple = surprised); click a character to see each one\'s likeliest next characters. Below, the memory curves and the gates of the chosen layer, one model above the other.',
     surprisal: (name, bits) => `${name}: mean surprisal ${bits} bits per character`,
@@ -490,7 +490,8 @@ function drawProfiles(svg, legend, models) {
     series.push({ colour, values: p.influence, dash: '' });
     p.forgetPath.forEach((path, l) => series.push({ colour, values: path, dash: `${4 + 6 * l} 5` }));
   });
-  drawLogLines(svg, series, t('charsBack'));
+  const words = models.length && models.every(m => m.level !== 'char');
+  drawLogLines(svg, series, words ? t('tokensBack') : t('charsBack'));
   legend.innerHTML = models.map(m => {
     const p = state.profiles[m.id];
     const colour = SERIES[state.models.indexOf(m) % SERIES.length];
