@@ -78,10 +78,10 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--characters", paramLabel = "N", defaultValue = "" + UnitsInspector.DEFAULT_CHARACTERS, description = "With --units-report and no --text: characters of the validation text read (default: ${DEFAULT-VALUE}).")
     int characters;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write every layer's values (and the top next characters) as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write every layer's values (and the top next characters) as CSV; with --memory one row per distance, with --units-report the ranking.")
     Path csv;
 
-    @Option(names = "--png", paramLabel = "FILE", description = "Write the heatmaps of --layer as a PNG picture.")
+    @Option(names = "--png", paramLabel = "FILE", description = "Write the heatmaps of --layer as a PNG picture; with --memory the shaded text and the curve, with --units-report each best unit's coloured text.")
     Path png;
 
     private int units(PenaModel loaded) {
@@ -110,7 +110,6 @@ public final class InspectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--window must be 1 to 1000, --positions 0 to "
                     + "10000 and --at 0 (the last) or a character's position");
         }
-        MemoryProbe probe = new MemoryProbe(loaded);
         int tokens;
         try {
             tokens = pena.model.ModelText.read(loaded, text, "--text").tokens().size();
@@ -124,6 +123,7 @@ public final class InspectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--at must be between 2 and " + tokens
                     + " (the text's length) or 0 for the last");
         }
+        MemoryProbe probe = new MemoryProbe(loaded); // a double copy of the weights: made once the input is checked
         Attribution attribution = probe.attribute(text, (at == 0 ? tokens : at) - 1, window);
         MemoryProfile profile = null;
         PrintWriter out = spec.commandLine().getOut();

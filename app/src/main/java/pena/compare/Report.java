@@ -2,6 +2,7 @@ package pena.compare;
 
 import pena.files.AtomicFile;
 import pena.inspect.MemoryChart;
+import pena.inspect.MemoryProbe;
 import pena.inspect.MemoryProfile;
 import pena.model.HistoryPoint;
 
@@ -153,7 +154,7 @@ public final class Report {
                         + "of the total influence further back than d. For the LSTM, Π f is the mean over units of "
                         + "the product of forget gates over the same distance: the cell state's own path.%n%n",
                 any.positions() / Math.max(1, rows.get(0).seeds()), unit.substring(0, unit.length() - 1), unit,
-                any.window(), any.precision(), Math.min(64, (any.window() + 1) / 2), unit));
+                any.window(), any.precision(), MemoryProbe.warmUp(any.window()), unit));
         md.append("| cell | beyond 10 | beyond 20 | beyond 50 | half of it within | influence at 100 ÷ at 1 "
                 + "| Π f at 10, layer 1 | Π f at 10, last layer |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");

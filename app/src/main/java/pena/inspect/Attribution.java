@@ -14,4 +14,17 @@ import java.util.List;
  */
 public record Attribution(List<String> tokens, int target, double[] influence, double probability,
                           String precision) {
+
+    /** Each token's influence as a share of the largest one's (0 … 1): what the shading shows. */
+    public double[] relative() {
+        double max = 0;
+        for (double v : influence) {
+            max = Math.max(max, v);
+        }
+        double[] shares = new double[influence.length];
+        for (int s = 0; s < shares.length; s++) {
+            shares[s] = max > 0 ? influence[s] / max : 0;
+        }
+        return shares;
+    }
 }

@@ -45,11 +45,8 @@ public final class MemoryPicture {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
         g.drawString(String.format(java.util.Locale.ROOT, "what shaped the prediction of '%s' (p = %.3f) / o que moldou a previsão",
                 TerminalHeatmap.visible(attribution.tokens().get(attribution.target())), attribution.probability()), x0, 30);
-        double max = 0;
-        for (double v : attribution.influence()) {
-            max = Math.max(max, v);
-        }
         g.setFont(font);
+        double[] relative = attribution.relative();
         x = x0;
         int y = 60;
         for (int s = 0; s <= attribution.target(); s++) {
@@ -60,7 +57,7 @@ public final class MemoryPicture {
                 x = x0;
             }
             boolean predicted = s == attribution.target();
-            int[] c = predicted ? new int[]{40, 40, 40} : MemoryText.shade(max > 0 ? attribution.influence()[s] / max : 0);
+            int[] c = predicted ? new int[]{40, 40, 40} : MemoryText.shade(relative[s]);
             g.setColor(new Color(c[0], c[1], c[2]));
             g.fillRect(x, y, w, LINE - 2);
             g.setColor(predicted ? Color.WHITE : Color.BLACK);

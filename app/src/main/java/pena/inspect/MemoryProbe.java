@@ -169,7 +169,7 @@ public final class MemoryProbe {
      * gives its first inputs an influence they do not have in running text (a fresh state
      * takes them in whole), which would show as a rise at the far end of the curve.
      */
-    static int warmUp(int window) {
+    public static int warmUp(int window) {
         return Math.min(64, (window + 1) / 2);
     }
 

@@ -17,16 +17,13 @@ public final class MemoryText {
 
     public static String render(Attribution attribution, MemoryProfile profile, String unit) {
         StringBuilder out = new StringBuilder();
-        double max = 0;
-        for (double v : attribution.influence()) {
-            max = Math.max(max, v);
-        }
+        double[] relative = attribution.relative();
         out.append(String.format(Locale.ROOT, "what shaped the prediction of '%s' (token %d, p = %.3f), %s arithmetic:%n",
                 TerminalHeatmap.visible(attribution.tokens().get(attribution.target())), attribution.target() + 1,
                 attribution.probability(), attribution.precision()));
         out.append("o que moldou a previsão: cada caractere anterior sombreado pela sua influência\n\n  ");
         for (int s = 0; s < attribution.target(); s++) {
-            int[] c = shade(max > 0 ? attribution.influence()[s] / max : 0);
+            int[] c = shade(relative[s]);
             out.append(String.format(Locale.ROOT, "\u001b[48;2;%d;%d;%dm\u001b[38;2;0;0;0m%s\u001b[0m", c[0], c[1], c[2],
                     TerminalHeatmap.visible(attribution.tokens().get(s))));
         }

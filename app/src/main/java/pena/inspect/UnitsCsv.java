@@ -12,7 +12,7 @@ public final class UnitsCsv {
     }
 
     public static void write(UnitsReport report, Path file) {
-        StringBuilder csv = new StringBuilder(String.join(",", UnitsText.header())).append('\n');
+        StringBuilder csv = new StringBuilder("feature,measure,rank,layer,quantity,unit,score,direction\n");
         for (UnitsReport.FeatureResult f : report.features()) {
             for (int r = 0; r < f.top().size(); r++) {
                 UnitRanking.Score s = f.top().get(r);

@@ -5,7 +5,9 @@ import pena.model.ModelText;
 import pena.model.PenaModel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the units that learned something: reads a text through the model from the zero state
@@ -63,31 +65,28 @@ public final class UnitsInspector {
         }
         TokenStepper stepper = prototype.copy();
         List<UnitRanking.Unit> units = new ArrayList<>();
-        List<String> recorded = new ArrayList<>(); // "layer:quantity" in the order units are listed
+        List<Map<String, Integer>> firstRow = new ArrayList<>(); // per layer: h (and c) → the row of its unit 0
         for (int l = 0; l < stepper.layers(); l++) {
+            Map<String, Integer> rows = new HashMap<>();
             for (String q : stepper.quantities(l)) {
                 if (q.equals("h") || q.equals("c")) {
-                    recorded.add(l + ":" + q);
+                    rows.put(q, units.size());
                     for (int u = 0; u < stepper.units(l); u++) {
                         units.add(new UnitRanking.Unit(l, q, u));
                     }
                 }
             }
+            firstRow.add(rows);
         }
         int steps = tokens.size();
         float[][] values = new float[units.size()][steps];
-        int[] offsets = new int[recorded.size()];
-        for (int i = 1; i < offsets.length; i++) {
-            String[] previous = recorded.get(i - 1).split(":");
-            offsets[i] = offsets[i - 1] + stepper.units(Integer.parseInt(previous[0]));
-        }
         for (int t = 0; t < steps; t++) {
             int step = t;
             stepper.next(ids[t], (layer, quantity, v) -> {
-                int at = recorded.indexOf(layer + ":" + quantity);
-                if (at >= 0) {
+                Integer first = firstRow.get(layer).get(quantity);
+                if (first != null) {
                     for (int u = 0; u < v.length; u++) {
-                        values[offsets[at] + u][step] = v[u];
+                        values[first + u][step] = v[u];
                     }
                 }
             });

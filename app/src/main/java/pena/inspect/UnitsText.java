@@ -1,7 +1,6 @@
 package pena.inspect;
 
 import java.awt.Color;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -69,9 +68,5 @@ public final class UnitsText {
         }
         int from = first >= n ? 0 : Math.max(0, first - 30);
         return new int[]{from, Math.min(n, from + EXCERPT)};
-    }
-
-    static List<String> header() {
-        return List.of("feature", "measure", "rank", "layer", "quantity", "unit", "score", "direction");
     }
 }
