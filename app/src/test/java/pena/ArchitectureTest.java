@@ -36,7 +36,7 @@ class ArchitectureTest {
             Map.entry("eval", List.of("model", "data")),
             Map.entry("compare", List.of("train", "eval", "generate", "inspect")),
             Map.entry("inspect", List.of("model", "nn")),
-            Map.entry("web", List.of("generate", "inspect", "eval")),
+            Map.entry("web", List.of("generate", "inspect", "eval", "train")),
             Map.entry("cli", List.of("corpus", "token", "data", "nn", "model", "train", "generate", "eval", "compare", "inspect", "web")));
 
     /** The library's rooms: the DL4J-facing root ("") and its subpackages. */

@@ -1,9 +1,12 @@
 package pena.cli;
 
+import pena.corpus.CorpusLibrary;
 import pena.model.ModelFile;
 import pena.web.ClassroomServer;
 import pena.web.ServedModel;
 import pena.web.ServerLimits;
+import pena.web.TrainingLimits;
+import pena.web.TrainingRoom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serves the classroom page: generate text, look inside the cell (gates over a sentence), "
                 + "the layer stack and the model's training curve.",
-                "Give --model several times to put models side by side (an LSTM and a GRU, say). Ctrl-C stops it."})
+                "Give --model several times to put models side by side (an LSTM and a GRU, say). Ctrl-C stops it.",
+                "The Treinar tab trains a new model in front of the class (on this machine's address by default; "
+                        + "--allow-training when listening beyond it); its files go to --models-dir like pena train's."})
 public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,6 +50,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "A request must arrive whole within this long of its first byte (default: ${DEFAULT-VALUE}).")
     double requestTimeout;
 
+    @Option(names = "--allow-training", description = "Let the page train models even when --host lets other machines in (on the loopback address it always may).")
+    boolean allowTraining;
+
+    @Option(names = "--models-dir", defaultValue = "models", paramLabel = "DIR", description = "Where the page's training runs write NAME.zip and NAME.ckpt.zip (default: ${DEFAULT-VALUE}).")
+    Path modelsDir;
+
+    @Option(names = "--max-corpus-mb", defaultValue = "10", paramLabel = "MB", description = "Largest corpus (uploaded or chosen) the page trains on (default: ${DEFAULT-VALUE}).")
+    double maxCorpusMb;
+
+    @Option(names = "--max-layers", defaultValue = "3", description = "Most stacked layers a run from the page may ask (default: ${DEFAULT-VALUE}).")
+    int maxLayers;
+
+    @Option(names = "--max-hidden", defaultValue = "512", description = "Most units per layer a run from the page may ask (default: ${DEFAULT-VALUE}).")
+    int maxHidden;
+
+    @Option(names = "--max-minutes", defaultValue = "30", description = "Longest budget a run from the page may ask, in minutes (default: ${DEFAULT-VALUE}).")
+    double maxMinutes;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,6 +81,13 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--max-connections must be at least 1, --idle-timeout and --request-timeout in (0, 3600] seconds");
         }
+        if (!(maxCorpusMb > 0 && maxCorpusMb <= 10_000) || maxLayers < 1 || maxHidden < 2
+                || !(maxMinutes > 0 && maxMinutes <= 24 * 60)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-corpus-mb must be in (0, 10000], "
+                    + "--max-layers at least 1, --max-hidden at least 2, --max-minutes in (0, 1440]");
+        }
+        TrainingLimits trainingLimits = new TrainingLimits((long) (maxCorpusMb * 1_000_000), maxLayers, maxHidden,
+                maxMinutes);
         ServerLimits limits = ServerLimits.defaults(timeLimit).withConnections(maxConnections)
                 .withTimeouts(idleTimeout, requestTimeout);
         ClassroomServer.checkAddress(host); // before the models load: a typo fails at once
@@ -67,12 +97,17 @@ public final class ServeCommand implements Callable<Integer> {
             String name = file.getFileName().toString().replaceFirst("\\.zip$", "");
             served.add(new ServedModel(String.valueOf(i + 1), name, ModelFile.load(file, false)));
         }
-        ClassroomServer server = new ClassroomServer(served, host, port, limits, spec.commandLine().getErr());
+        TrainingRoom training = new TrainingRoom(trainingLimits, new ModelValidation(16, 100_000),
+                CorpusLibrary.standard(), modelsDir, out);
+        ClassroomServer server = new ClassroomServer(served, host, port, limits, spec.commandLine().getErr(), training,
+                allowTraining);
         server.start();
         out.println("Pena's classroom page: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + server.port() + "/  (Ctrl-C stops it)");
         if (!server.loopbackOnly()) {
-            out.println("warning: listening on " + host + ": other machines on the network can use the page");
+            out.println("warning: listening on " + host + ": other machines on the network can use the page"
+                    + (allowTraining ? ", and train on this machine (--allow-training)" : "; training from the page "
+                    + "is off (--allow-training turns it on)"));
         }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -37,6 +37,7 @@ public final class Trainer {
     private volatile boolean stopRequested;
     private Consumer<Window> windowObserver = w -> { };
     private java.util.function.DoubleConsumer rateObserver = r -> { };
+    private TrainingListener listener = new TrainingListener() { };
 
     // the run as it goes
     private PenaModel model;
@@ -82,6 +83,11 @@ public final class Trainer {
     /** Shows the learning rate of every window to {@code observer} just before the window is fitted. */
     public void observeLearningRates(java.util.function.DoubleConsumer observer) {
         this.rateObserver = observer;
+    }
+
+    /** Tells {@code listener} what the run does as it goes (the page's live training tab). */
+    public void listen(TrainingListener listener) {
+        this.listener = listener;
     }
 
     /** Asks the loop to stop after the current window (Ctrl-C); the run then checkpoints. */
@@ -130,6 +136,7 @@ public final class Trainer {
                     + "faster (make does)%n", data.vocabulary().size());
         }
         out.flush();
+        listener.started(model.spec(), network.numParams(), data.corpusName(), data.trainingTokens());
 
         schedule = new LearningRateSchedule(LearningRateSchedule.Kind.parse(model.training().schedule()),
                 model.spec().learningRate());
@@ -158,6 +165,14 @@ public final class Trainer {
             }
             Iterator<Window> windows = data.streams().from(window);
             while (windows.hasNext() && !stopRequested) {
+                try {
+                    listener.beforeWindow();
+                } catch (InterruptedException e) {
+                    // an interrupt asks the run to stop like Ctrl-C; the flag is not set again, as
+                    // the checkpoint's file channel would close on an interrupted thread
+                    stopRequested = true;
+                    break;
+                }
                 long t0 = System.nanoTime();
                 Window w = windows.next();
                 windowObserver.accept(w);
@@ -200,9 +215,12 @@ public final class Trainer {
                 steps++;
                 double seconds = previousSeconds + sessionTrainingSeconds;
                 double speed = sessionTokens / sessionTrainingSeconds;
-                progress.update(epoch, (double) window / data.streams().windowsPerStream(), speed,
-                        model.spec().level().unit() + "/s", lossSum / lossTokens, rate,
-                        eta(seconds, speed));
+                double epochFraction = (double) window / data.streams().windowsPerStream();
+                double etaSeconds = eta(seconds, speed);
+                progress.update(epoch, epochFraction, speed, model.spec().level().unit() + "/s", lossSum / lossTokens,
+                        rate, etaSeconds);
+                listener.progressed(new TrainingProgress(seconds, epoch, epochFraction, speed, lossSum / lossTokens,
+                        loss, rate, etaSeconds, budgetShare(seconds)));
                 budgetSpent = budgetSpent(seconds) || (options.maxSteps() > 0 && steps >= options.maxSteps());
                 if (budgetSpent) {
                     break;
@@ -351,6 +369,8 @@ public final class Trainer {
         }
         ModelFile.save(model, options.checkpoint(), true);
         lastCheckpoint = seconds;
+        // after the files: a watcher told of a best point finds it in the best model's file
+        listener.evaluated(history.get(history.size() - 1), best, preview);
     }
 
     /**

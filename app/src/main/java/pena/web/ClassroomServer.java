@@ -3,6 +3,7 @@ package pena.web;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -18,6 +19,7 @@ import pena.generate.SamplingOptions;
 import pena.inspect.InspectionException;
 import pena.inspect.MemoryProbe;
 import pena.inspect.UnitsInspector;
+import pena.model.PenaModel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,11 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,7 +54,15 @@ import java.util.concurrent.TimeUnit;
  *   GET /api/memory-profile  model: influence against distance over the model's validation text
  *   GET /api/units        model, text (absent: the first {@value #UNITS_CHARACTERS} characters of the
  *                         validation text): per named feature the units that follow it best
+ *   GET /api/training     whether the page may train, its bounds, and the run in progress or the last
+ *   GET /api/training/corpora  the corpora a run may read
+ *   POST /api/training/upload  name; the body is a .txt file: kept in the corpora folder if it reads as a corpus
+ *   POST /api/training/start   corpus, cell, layers, hidden, minutes, name: starts a run (409 while one trains)
+ *   POST /api/training/stop    stops the run; it saves its best model, which joins the served ones
  * </pre>
+ *
+ * Training from the page is on when the server listens on a loopback address, else only when
+ * {@code pena serve --allow-training} says so. A POST from a page of another site is refused.
  *
  * Limits: prime and inspected text lengths, generated length, and a time limit per request
  * counted from its arrival (a generation past it ends with {@code "cut": true}; one still
@@ -62,7 +76,11 @@ public final class ClassroomServer implements AutoCloseable {
     public static final int MAX_UNITS_TEXT = 5000;
     public static final int UNITS_CHARACTERS = 3000;
 
+    private static final Set<String> POSTED = Set.of("/api/training/upload", "/api/training/start", "/api/training/stop");
+
     private final List<ServedModel> models;
+    private final TrainingRoom training;
+    private final boolean trainingAllowed;
     private final ServerLimits limits;
     private final PrintWriter log;
     private final boolean loopbackOnly;
@@ -82,15 +100,30 @@ public final class ClassroomServer implements AutoCloseable {
      * @param port  0 for any free port (see {@link #port()})
      */
     public ClassroomServer(List<ServedModel> models, String host, int port, ServerLimits limits, PrintWriter log) {
+        this(models, host, port, limits, log, null, false);
+    }
+
+    /**
+     * @param training          where the page's training runs happen; null: the page cannot train
+     * @param allowOffLoopback  train from the page even when listening beyond this machine
+     *                          ({@code --allow-training})
+     */
+    public ClassroomServer(List<ServedModel> models, String host, int port, ServerLimits limits, PrintWriter log,
+                           TrainingRoom training, boolean allowOffLoopback) {
         if (models.isEmpty()) {
             throw new WebException("no model to serve");
         }
         checkAddress(host);
-        this.models = List.copyOf(models);
+        this.models = new CopyOnWriteArrayList<>(models);
         this.limits = limits;
         this.log = log;
         this.loopbackOnly = LoopbackHosts.isLoopbackBinding(host);
         this.slots = new WorkSlots(limits.generationSlots(), limits.maxQueued());
+        this.training = training;
+        this.trainingAllowed = training != null && (loopbackOnly || allowOffLoopback);
+        if (training != null) {
+            training.connect(slots::awaitIdle, this::serveModel);
+        }
 
         // Workers: every running or queued request holds one (the connection limit bounds the rest);
         // threads beyond the minimum end after 3 s without work, so a burst leaves nothing behind.
@@ -167,8 +200,31 @@ public final class ClassroomServer implements AutoCloseable {
         return loopbackOnly;
     }
 
+    /** Whether the page may start training runs. */
+    public boolean trainingAllowed() {
+        return trainingAllowed;
+    }
+
+    /** Adds a model trained from the page to the served ones; its id back. */
+    private synchronized String serveModel(String name, PenaModel model) {
+        int next = models.size() + 1;
+        while (hasModel(String.valueOf(next))) {
+            next++;
+        }
+        ServedModel served = new ServedModel(String.valueOf(next), name, model);
+        models.add(served);
+        return served.id();
+    }
+
+    private boolean hasModel(String id) {
+        return models.stream().anyMatch(m -> m.id().equals(id));
+    }
+
     @Override
     public void close() {
+        if (training != null) {
+            training.close(); // a run in progress stops and saves first
+        }
         sweeper.shutdownNow();
         try {
             server.stop();
@@ -190,12 +246,19 @@ public final class ClassroomServer implements AutoCloseable {
                 return;
             }
             boolean api = path != null && path.startsWith("/api/");
+            boolean posted = POSTED.contains(path);
             String method = request.getMethod();
-            boolean allowed = "GET".equals(method) || (!api && "HEAD".equals(method));
+            boolean allowed = posted ? "POST".equals(method) : "GET".equals(method) || (!api && "HEAD".equals(method));
             if (!allowed) {
-                response.getHeaders().put(HttpHeader.ALLOW, api ? "GET" : "GET, HEAD");
+                String allow = posted ? "POST" : api ? "GET" : "GET, HEAD";
+                response.getHeaders().put(HttpHeader.ALLOW, allow);
                 Replies.sendError(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
-                        "only " + (api ? "GET is" : "GET and HEAD are") + " served here");
+                        "only " + allow.replace(", ", " and ") + (allow.contains(",") ? " are" : " is") + " served here");
+                return;
+            }
+            if (posted && !sameOrigin(request)) {
+                Replies.sendError(response, callback, HttpStatus.FORBIDDEN_403,
+                        "a page of another site may not train here");
                 return;
             }
             if (!api) {
@@ -211,10 +274,22 @@ public final class ClassroomServer implements AutoCloseable {
                 case "/api/memory" -> memory(query, deadline, response, callback);
                 case "/api/memory-profile" -> memoryProfile(query, deadline, response, callback);
                 case "/api/units" -> units(query, deadline, response, callback);
+                case "/api/training" -> Replies.sendJson(response, callback, 200, trainingStatus());
+                case "/api/training/corpora" -> Replies.sendJson(response, callback, 200,
+                        training == null ? List.of() : training.corpora());
+                case "/api/training/upload" -> Replies.sendJson(response, callback, 200,
+                        room().upload(query.text("name", "texto.txt", 200), body(request)));
+                case "/api/training/start" -> Replies.sendJson(response, callback, HttpStatus.ACCEPTED_202,
+                        room().start(TrainingRequest.of(query, training.limits()), Request.getRemoteAddr(request)));
+                case "/api/training/stop" -> Replies.sendJson(response, callback, 200, room().stop());
                 default -> Replies.sendError(response, callback, 404, "no endpoint " + path);
             }
         } catch (Query.BadRequest | SamplingException | InspectionException | WebException e) {
             failWith(response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage(), e);
+        } catch (Refusal e) {
+            failWith(response, callback, e.status, e.getMessage(), e);
+        } catch (TrainingRoom.Occupied e) {
+            failWith(response, callback, HttpStatus.CONFLICT_409, e.getMessage(), e);
         } catch (WorkSlots.Busy e) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
             failWith(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage(), e);
@@ -237,6 +312,75 @@ public final class ClassroomServer implements AutoCloseable {
         } else {
             Replies.sendError(response, callback, status, message);
         }
+    }
+
+    /** An answer other than 400 for a request that cannot be served (training off, a body too large). */
+    private static final class Refusal extends RuntimeException {
+        final int status;
+
+        Refusal(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** The training room, when the page may train; else a 403 saying how to allow it. */
+    private TrainingRoom room() {
+        if (!trainingAllowed) {
+            throw new Refusal(HttpStatus.FORBIDDEN_403, trainingOff());
+        }
+        return training;
+    }
+
+    private String trainingOff() {
+        return training == null ? "this server was started without training from the page"
+                : "training from the page is off: the server listens beyond this machine; start it with "
+                + "pena serve --allow-training to let the page train";
+    }
+
+    private Map<String, Object> trainingStatus() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("allowed", trainingAllowed);
+        status.put("reason", trainingAllowed ? null : trainingOff());
+        if (training != null) {
+            TrainingLimits bounds = training.limits();
+            status.put("limits", Map.of("maxCorpusBytes", bounds.maxCorpusBytes(), "maxLayers", bounds.maxLayers(),
+                    "maxHidden", bounds.maxHidden(), "maxMinutes", bounds.maxMinutes(),
+                    "hidden", Math.min(TrainingRequest.DEFAULT_HIDDEN, bounds.maxHidden()),
+                    "minutes", Math.min(TrainingRequest.DEFAULT_MINUTES, bounds.maxMinutes())));
+            status.put("run", training.view());
+        }
+        status.put("models", models.size());
+        return status;
+    }
+
+    /** A POST's body, refused past the training bounds' corpus size. */
+    private byte[] body(Request request) throws IOException {
+        long max = room().limits().maxCorpusBytes();
+        long declared = request.getLength();
+        String tooLarge = "the file is larger than the page takes (" + max + " bytes; pena serve --max-corpus-mb)";
+        if (declared > max) {
+            throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge);
+        }
+        byte[] bytes = Content.Source.asInputStream(request).readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge);
+        }
+        return bytes;
+    }
+
+    /**
+     * A POST from this page: browsers name the page that sends it in Origin, which must be the
+     * address the request was sent to (a page of another site could otherwise start runs).
+     * Requests without Origin (curl, scripts) are not from a browser page and pass.
+     */
+    private static boolean sameOrigin(Request request) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin == null) {
+            return true;
+        }
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     private ServedModel model(Query query) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WorkSlots {
     private final Semaphore slots;
+    private final int total;
     private final int maxQueued;
     private final AtomicInteger queued = new AtomicInteger();
 
@@ -22,6 +23,7 @@ final class WorkSlots {
 
     WorkSlots(int slots, int maxQueued) {
         this.slots = new Semaphore(slots, true);
+        this.total = slots;
         this.maxQueued = maxQueued;
     }
 
@@ -46,6 +48,22 @@ final class WorkSlots {
             }
         }
         return slots::release;
+    }
+
+    /** Whether no request holds or waits for a slot. */
+    boolean idle() {
+        return slots.availablePermits() == total && queued.get() == 0;
+    }
+
+    /**
+     * Returns once no request holds or waits for a slot, or after {@code maxNanos}: the page's
+     * training run calls it before each window, so requests go first.
+     */
+    void awaitIdle(long maxNanos) throws InterruptedException {
+        long end = System.nanoTime() + maxNanos;
+        while (!idle() && System.nanoTime() < end) {
+            Thread.sleep(2);
+        }
     }
 
     /** A 503 answer. */
