@@ -357,14 +357,14 @@ public final class ClassroomServer implements AutoCloseable {
     /** A POST's body, refused past the training bounds' corpus size. */
     private byte[] body(Request request) throws IOException {
         long max = room().limits().maxCorpusBytes();
-        long declared = request.getLength();
-        String tooLarge = "the file is larger than the page takes (" + max + " bytes; pena serve --max-corpus-mb)";
-        if (declared > max) {
-            throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge);
-        }
-        byte[] bytes = Content.Source.asInputStream(request).readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        InputStream in = Content.Source.asInputStream(request);
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (bytes.length > max) {
-            throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge);
+            // read to its end (the request time-out bounds it): a browser still sending when the
+            // answer comes reads a closed connection instead of the message
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE_413, "the file is larger than the page takes ("
+                    + max + " bytes; pena serve --max-corpus-mb)");
         }
         return bytes;
     }

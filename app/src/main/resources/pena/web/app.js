@@ -36,6 +36,23 @@ const TEXT = {
     absent: 'ausente deste texto', higherWhere: 'mais alta onde vale', lowerWhere: 'mais baixa onde vale',
     rises: 'sobe com ele', falls: 'desce quando ele sobe', searching: 'a procurar…',
     unitsOver: (cell, n, chars) => `${cell}: ${n} unidades ordenadas, sobre ${chars} caracteres`,
+    tabTrain: 'Treinar', trainCorpus: 'Corpus', trainUpload: 'ou envie um .txt', trainCell: 'Célula',
+    trainLayers: 'Camadas', trainHidden: 'Unidades por camada', trainMinutes: 'Minutos', trainName: 'Nome do modelo',
+    trainStart: 'Começar a treinar', trainStop: 'Parar e guardar',
+    trainHint: 'O treino corre neste computador, com o mesmo treinador de pena train: BPTT truncada em janelas de 64 caracteres, 32 fluxos, Adam. A cada ponto de avaliação a rede escreve uma amostra (sempre com a mesma semente): vê-se o texto passar de ruído a palavras. Todas as páginas abertas veem o mesmo treino. Parar guarda o melhor modelo, que aparece no seletor de modelos.',
+    trainCurve: 'Perda de treino e BPC de validação (bits por caractere)', trainSamples: 'Amostras, da mais recente',
+    trainLoss: 'treino (bits/caractere)', valBpc: 'validação (BPC)',
+    uploading: 'a enviar…', uploaded: (n, c) => `${n}: ${c.toLocaleString('pt')} caracteres, pronto a treinar`,
+    runPreparing: 'a ler o corpus e a construir a rede…',
+    runTraining: r => `a treinar ${r.description || r.cell}: época ${r.epoch || 1}, ${Math.round(r.charsPerSecond || 0).toLocaleString('pt')} caracteres/s, faltam ${clock(r.etaSeconds)}`,
+    runStopping: 'a parar: a avaliar e a guardar o melhor modelo…',
+    runOver: r => `${r.status === 'stopped' ? 'parado' : 'terminado'}: o modelo «${r.name}» está no seletor (melhor BPC ${bestOf(r)}); ${r.message}`,
+    runFailed: r => `o treino falhou: ${r.message}`,
+    liveBanner: r => `Treino ao vivo: ${r.cell} ${r.layers}×${r.hidden} em ${r.corpus} · ${liveState(r)}`,
+    liveTraining: r => `${Math.round(r.charsPerSecond || 0).toLocaleString('pt')} car/s · BPC ${lastBpc(r)} · faltam ${clock(r.etaSeconds)}`,
+    livePreparing: 'a preparar', liveStopping: 'a guardar', liveDone: r => `pronto: «${r.name}» (BPC ${bestOf(r)})`,
+    liveFailed: 'falhou', trainedSeconds: 's de treino',
+    tooLarge: (n, b, max) => `${n}: ${b.toLocaleString('pt')} bytes; a página aceita até ${max.toLocaleString('pt')} (pena serve --max-corpus-mb)`,
   },
   en: {
     tagline: 'a recurrent network that learned to write Portuguese', model: 'Model',
@@ -71,11 +88,28 @@ const TEXT = {
     absent: 'not in this text', higherWhere: 'higher where it holds', lowerWhere: 'lower where it holds',
     rises: 'rises with it', falls: 'falls as it rises', searching: 'searching…',
     unitsOver: (cell, n, chars) => `${cell}: ${n} units ranked, over ${chars} characters`,
+    tabTrain: 'Train', trainCorpus: 'Corpus', trainUpload: 'or upload a .txt', trainCell: 'Cell',
+    trainLayers: 'Layers', trainHidden: 'Units per layer', trainMinutes: 'Minutes', trainName: 'Model name',
+    trainStart: 'Start training', trainStop: 'Stop and save',
+    trainHint: 'Training runs on this computer, with the same trainer as pena train: truncated BPTT over windows of 64 characters, 32 streams, Adam. At every evaluation point the network writes a sample (always with the same seed): the text goes from noise to words. Every open page sees the same run. Stop saves the best model, which appears in the model selector.',
+    trainCurve: 'Training loss and validation BPC (bits per character)', trainSamples: 'Samples, newest first',
+    trainLoss: 'training (bits/character)', valBpc: 'validation (BPC)',
+    uploading: 'uploading…', uploaded: (n, c) => `${n}: ${c.toLocaleString('en')} characters, ready to train`,
+    runPreparing: 'reading the corpus and building the network…',
+    runTraining: r => `training ${r.description || r.cell}: epoch ${r.epoch || 1}, ${Math.round(r.charsPerSecond || 0).toLocaleString('en')} characters/s, ${clock(r.etaSeconds)} left`,
+    runStopping: 'stopping: scoring and saving the best model…',
+    runOver: r => `${r.status === 'stopped' ? 'stopped' : 'finished'}: the model "${r.name}" is in the selector (best BPC ${bestOf(r)}); ${r.message}`,
+    runFailed: r => `the run failed: ${r.message}`,
+    liveBanner: r => `Live training: ${r.cell} ${r.layers}×${r.hidden} on ${r.corpus} · ${liveState(r)}`,
+    liveTraining: r => `${Math.round(r.charsPerSecond || 0).toLocaleString('en')} chars/s · BPC ${lastBpc(r)} · ${clock(r.etaSeconds)} left`,
+    livePreparing: 'preparing', liveStopping: 'saving', liveDone: r => `ready: "${r.name}" (BPC ${bestOf(r)})`,
+    liveFailed: 'failed', trainedSeconds: 's of training',
+    tooLarge: (n, b, max) => `${n}: ${b.toLocaleString('en')} bytes; the page takes up to ${max.toLocaleString('en')} (pena serve --max-corpus-mb)`,
   },
 };
 
 const state = { lang: 'pt', models: [], model: null, inspection: null, step: 0, unit: 0, abort: null,
-  memory: null, profiles: {}, compare: null, compareAt: 0, units: null };
+  memory: null, profiles: {}, compare: null, compareAt: 0, units: null, training: null };
 const SERIES = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
 const $ = id => document.getElementById(id);
 const t = key => TEXT[state.lang][key];
@@ -113,11 +147,14 @@ function applyLanguage() {
   if (state.compare) renderCompare();
   if (state.units) renderUnits();
   renderProfiles();
+  if (state.training) renderTraining();
 }
 
 // ---- models ----
 async function loadModels() {
   const response = await fetch('api/models');
+  const keep = state.model ? state.model.id : null;
+  const keepA = $('compare-a').value, keepB = $('compare-b').value;
   state.models = await response.json();
   const select = $('model');
   select.innerHTML = '';
@@ -127,11 +164,13 @@ async function loadModels() {
     option.textContent = `${m.name} (${m.cell} ${m.layers}×${m.hidden})`;
     select.appendChild(option);
   }
-  state.model = state.models[0];
-  for (const [id, pick] of [['compare-a', 0], ['compare-b', 1]]) {
+  state.model = state.models.find(m => m.id === keep) || state.models[0];
+  select.value = state.model.id;
+  for (const [id, pick, kept] of [['compare-a', 0, keepA], ['compare-b', 1, keepB]]) {
     const s = $(id);
     s.innerHTML = select.innerHTML;
     s.selectedIndex = Math.min(pick, state.models.length - 1);
+    if (kept && state.models.some(m => m.id === kept)) s.value = kept;
   }
   renderModel();
 }
@@ -614,6 +653,166 @@ function renderUnits() {
   applyStyles(box);
 }
 
+// ---- Treinar ----
+function clock(seconds) {
+  if (seconds == null || !isFinite(seconds)) return '--:--';
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+const bestOf = r => r.validation.length ? Math.min(...r.validation.map(p => p[1])).toFixed(3) : '—';
+const lastBpc = r => r.validation.length ? r.validation[r.validation.length - 1][1].toFixed(3) : '—';
+const running = r => r && (r.status === 'preparing' || r.status === 'training' || r.status === 'stopping');
+function liveState(r) {
+  if (r.status === 'preparing') return t('livePreparing');
+  if (r.status === 'training') return t('liveTraining')(r);
+  if (r.status === 'stopping') return t('liveStopping');
+  if (r.status === 'failed') return t('liveFailed');
+  return t('liveDone')(r);
+}
+
+async function loadCorpora(pick) {
+  const response = await fetch('api/training/corpora');
+  const corpora = await response.json();
+  const select = $('train-corpus');
+  const keep = pick || select.value;
+  select.innerHTML = '';
+  for (const c of corpora) {
+    const option = document.createElement('option');
+    option.value = c.name;
+    option.textContent = `${c.name} (${Math.max(1, Math.round(c.bytes / 1024)).toLocaleString(state.lang)} KB)`;
+    option.disabled = c.tooLarge;
+    select.appendChild(option);
+  }
+  if (keep && corpora.some(c => c.name === keep)) select.value = keep;
+}
+
+async function uploadCorpus() {
+  const file = $('train-file').files[0];
+  if (!file) return;
+  const max = state.training && state.training.limits ? state.training.limits.maxCorpusBytes : Infinity;
+  if (file.size > max) {
+    setStatus('train-status', t('tooLarge')(file.name, file.size, max), true);
+    $('train-file').value = '';
+    return;
+  }
+  setStatus('train-status', t('uploading'));
+  try {
+    const response = await fetch('api/training/upload?name=' + encodeURIComponent(file.name), { method: 'POST', body: file });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(answer.error);
+    await loadCorpora(answer.name);
+    setStatus('train-status', t('uploaded')(answer.name, answer.characters));
+  } catch (e) {
+    setStatus('train-status', e.message, true);
+  }
+  $('train-file').value = '';
+}
+
+async function startTraining(event) {
+  event.preventDefault();
+  const q = new URLSearchParams({ corpus: $('train-corpus').value, cell: $('train-cell').value,
+    layers: $('train-layers').value, hidden: $('train-hidden').value, minutes: $('train-minutes').value,
+    name: $('train-name').value.trim() });
+  try {
+    const response = await fetch('api/training/start?' + q, { method: 'POST' });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(answer.error);
+    state.seenRun = null;
+    await pollTraining();
+  } catch (e) {
+    setStatus('train-status', e.message, true);
+  }
+}
+
+async function stopTraining() {
+  $('train-stop').disabled = true;
+  try {
+    const response = await fetch('api/training/stop', { method: 'POST' });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(answer.error);
+    await pollTraining();
+  } catch (e) {
+    setStatus('train-status', e.message, true);
+  }
+}
+
+// Every open page asks where the run stands: every second while one trains, every 3 s otherwise.
+async function pollTraining() {
+  clearTimeout(state.pollTimer);
+  try {
+    const response = await fetch('api/training');
+    const status = await response.json();
+    const before = state.training && state.training.run;
+    state.training = status;
+    const run = status.run;
+    if (run && run.modelId && !state.models.some(m => m.id === run.modelId)) {
+      await loadModels(); // the finished run's model joins the selector on every page
+    }
+    if (run && (!before || before.number !== run.number || running(before) !== running(run))) {
+      if (!running(run)) loadCorpora();
+    }
+    renderTraining();
+  } catch (e) {
+    // the server went away or restarts: ask again later
+  }
+  state.pollTimer = setTimeout(pollTraining, state.training && running(state.training.run) ? 1000 : 3000);
+}
+
+function renderTraining() {
+  const status = state.training;
+  const run = status.run;
+  const active = running(run);
+  $('train-off').hidden = status.allowed;
+  $('train-off').textContent = status.reason || '';
+  $('train-form').querySelectorAll('input, select').forEach(el => { el.disabled = !status.allowed || active; });
+  $('train-start').disabled = !status.allowed || active;
+  $('train-stop').disabled = !status.allowed || !run || run.status !== 'training' && run.status !== 'preparing';
+  if (status.limits) {
+    $('train-layers').max = status.limits.maxLayers;
+    $('train-hidden').max = status.limits.maxHidden;
+    $('train-minutes').max = status.limits.maxMinutes;
+  }
+  const banner = $('live');
+  banner.hidden = !run;
+  if (!run) return;
+  banner.textContent = t('liveBanner')(run);
+  banner.classList.toggle('over', run.status === 'finished' || run.status === 'stopped');
+  banner.classList.toggle('failed', run.status === 'failed');
+  const text = run.status === 'preparing' ? t('runPreparing') : run.status === 'training' ? t('runTraining')(run)
+    : run.status === 'stopping' ? t('runStopping') : run.status === 'failed' ? t('runFailed')(run) : t('runOver')(run);
+  setStatus('train-status', text, run.status === 'failed');
+  $('train-bar').style.width = `${Math.round(100 * (run.budgetShare || 0))}%`;
+  drawTrainingCurve(run);
+  const list = $('train-samples');
+  list.innerHTML = run.samples.slice().reverse().map(s => `<li><div class="when${s.best ? ' best' : ''}">${clock(s.seconds)} ${t('trainedSeconds')} · BPC ${s.validationBpc.toFixed(3)}${s.best ? ' ★' : ''}</div><pre>${escapeHtml(s.text)}</pre></li>`).join('');
+}
+
+// Training loss (thin) and validation BPC (thick, with points) against training seconds.
+function drawTrainingCurve(run) {
+  const svg = $('train-curve');
+  const W = svg.viewBox.baseVal.width, H = svg.viewBox.baseVal.height, pad = 44;
+  const series = [[run.train, SERIES[0], 2, false, t('trainLoss')], [run.validation, SERIES[1], 3, true, t('valBpc')]];
+  const all = run.train.concat(run.validation);
+  $('train-legend').innerHTML = series.map(([, c, , , label]) => `<span><span class="swatch" data-bg="${c}"></span>${label}</span>`).join('');
+  applyStyles($('train-legend'));
+  if (!all.length) { svg.innerHTML = ''; return; }
+  const x1 = Math.max(1, run.minutes * 60, ...all.map(p => p[0]));
+  let y0 = Math.min(...all.map(p => p[1])), y1 = Math.max(...all.map(p => p[1]));
+  y0 = Math.max(0, Math.floor(y0 * 2) / 2); y1 = Math.ceil(y1 * 2) / 2; if (y1 <= y0) y1 = y0 + 0.5;
+  const X = x => pad + x / x1 * (W - 2 * pad), Y = y => H - pad + (y0 - y) / (y1 - y0) * (H - 2 * pad);
+  let out = '';
+  for (let y = y0; y <= y1 + 1e-9; y += 0.5) {
+    out += `<line x1="${pad}" x2="${W - pad}" y1="${Y(y)}" y2="${Y(y)}" stroke="#e3e6ee"/><text x="6" y="${Y(y) + 4}" font-size="12">${y.toFixed(1)}</text>`;
+  }
+  for (const [points, c, width, dots] of series) {
+    if (!points.length) continue;
+    out += `<polyline points="${points.map(p => `${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(' ')}" fill="none" stroke="${c}" stroke-width="${width}"/>`;
+    if (dots) out += points.map(p => `<circle cx="${X(p[0])}" cy="${Y(p[1])}" r="4" fill="${c}"/>`).join('');
+  }
+  out += `<text x="${W - pad}" y="${H - 10}" font-size="12" text-anchor="end">${clock(x1)} ${t('trainedSeconds')}</text>`;
+  svg.innerHTML = out;
+}
+
 // ---- wiring ----
 function showTab(name) {
   document.querySelectorAll('.tab').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
@@ -642,6 +841,10 @@ $('inspect-form').addEventListener('submit', inspect);
 $('memory-form').addEventListener('submit', e => showMemory(e, null));
 $('compare-form').addEventListener('submit', compareModels);
 $('units-form').addEventListener('submit', findUnits);
+$('train-form').addEventListener('submit', startTraining);
+$('train-stop').addEventListener('click', stopTraining);
+$('train-file').addEventListener('change', uploadCorpus);
+$('live').addEventListener('click', () => showTab('treinar'));
 $('compare-layer').addEventListener('change', () => { if (state.compare) renderCompare(); });
 $('unit').addEventListener('change', () => { if (state.inspection) renderInspection(); });
 $('units-shown').addEventListener('change', () => { if (state.inspection) renderInspection(); });
@@ -653,3 +856,5 @@ $('layers-forward').addEventListener('click', () => moveStep(1));
 
 applyLanguage();
 loadModels().catch(e => setStatus('generate-status', String(e), true));
+loadCorpora().catch(() => {});
+pollTraining();

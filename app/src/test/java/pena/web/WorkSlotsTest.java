@@ -54,4 +54,36 @@ class WorkSlotsTest {
         slots.take(System.nanoTime() + 5_000_000_000L).close();
         releaser.join();
     }
+
+    @Test
+    void theTrainingRunWaitsUntilTheRequestsAreDone() throws Exception {
+        WorkSlots slots = new WorkSlots(2, 4);
+        WorkSlots.Slot held = slots.take(System.nanoTime());
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException ignored) {
+                // release anyway
+            }
+            released.set(true);
+            held.close();
+        });
+        releaser.start();
+        slots.awaitIdle(30_000_000_000L);
+        assertTrue(released.get(), "awaitIdle returned while a request still held a slot");
+        assertTrue(slots.idle());
+        releaser.join();
+    }
+
+    @Test
+    void theTrainingRunWaitsAtMostItsLimit() throws Exception {
+        WorkSlots slots = new WorkSlots(1, 4);
+        try (WorkSlots.Slot held = slots.take(System.nanoTime())) {
+            long t0 = System.nanoTime();
+            slots.awaitIdle(100_000_000L); // returns although the slot stays held
+            assertTrue(!slots.idle());
+            assertTrue((System.nanoTime() - t0) / 1e9 < 5);
+        }
+    }
 }
