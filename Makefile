@@ -6,7 +6,7 @@ JAVA ?= java
 PENA = $(JAVA) --add-modules jdk.incubator.vector -jar target/pena.jar
 SOURCES := $(shell find app/src/main layers/src/main -type f) pom.xml app/pom.xml layers/pom.xml corpora/catalog.tsv
 
-.PHONY: build test demo bench bench-scale serve clean
+.PHONY: build test demo bench bench-scale bench-live serve clean
 
 build: target/pena.jar
 
@@ -36,6 +36,10 @@ bench: build
 # Corpora of 10 MB and 1 GB generated from the sample: prepare, memory, first step, tokens/s.
 bench-scale: build
 	bash bench/scale.sh
+
+# The page's generate latency, idle and while a run from the Treinar tab trains.
+bench-live: build
+	bash bench/live.sh
 
 clean:
 	$(MVN) clean

@@ -809,7 +809,11 @@ function drawTrainingCurve(run) {
     out += `<polyline points="${points.map(p => `${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(' ')}" fill="none" stroke="${c}" stroke-width="${width}"/>`;
     if (dots) out += points.map(p => `<circle cx="${X(p[0])}" cy="${Y(p[1])}" r="4" fill="${c}"/>`).join('');
   }
-  out += `<text x="${W - pad}" y="${H - 10}" font-size="12" text-anchor="end">${clock(x1)} ${t('trainedSeconds')}</text>`;
+  const tick = [15, 30, 60, 120, 300, 600].find(step => x1 / step <= 10) || 1200;
+  for (let x = tick; x < x1 - tick / 3; x += tick) {
+    out += `<line x1="${X(x)}" x2="${X(x)}" y1="${H - pad}" y2="${H - pad + 5}" stroke="#888"/><text x="${X(x)}" y="${H - pad + 18}" font-size="12" text-anchor="middle">${clock(x)}</text>`;
+  }
+  out += `<text x="${W - pad}" y="${H - 8}" font-size="12" text-anchor="end">${clock(x1)} ${t('trainedSeconds')}</text>`;
   svg.innerHTML = out;
 }
 

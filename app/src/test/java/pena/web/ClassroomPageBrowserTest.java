@@ -43,11 +43,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * models are a small untrained LSTM and a plain RNN, or the model files named by
  * PENA_SCREENSHOT_MODEL and PENA_SCREENSHOT_MODEL_2 (for screenshots of trained models).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClassroomPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static ClassroomServer server;
     private static WebDriver browser;
+    private static Path liveModels;
 
     @BeforeAll
     static void start() throws IOException {
@@ -59,10 +61,29 @@ class ClassroomPageBrowserTest {
         PenaModel model = trained != null ? ModelFile.load(Path.of(trained), false) : TestModels.untrained(text, 2, 32);
         PenaModel other = second != null ? ModelFile.load(Path.of(second), false) : TestModels.untrained(text, 1, 40,
                 pena.nn.CellType.RNN);
+        // the Treinar tab's room: a copy of the bundled sample, and models written to a folder of the test's
+        Path work = Files.createTempDirectory("pena-live");
+        Path library = work.resolve("corpora");
+        Path sample = Path.of("corpora", "amostra");
+        Files.createDirectories(library.resolve("amostra"));
+        if (Files.isDirectory(sample)) {
+            try (var files = Files.list(sample)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, library.resolve("amostra").resolve(f.getFileName()));
+                }
+            }
+        } else {
+            Files.writeString(library.resolve("amostra").resolve("texto.txt"), text.repeat(200));
+        }
+        liveModels = work.resolve("models");
+        TrainingRoom room = new TrainingRoom(TrainingLimits.defaults(), new PageValidation(),
+                new pena.corpus.CorpusLibrary(library, pena.corpus.Catalog.standard()), liveModels,
+                new PrintWriter(new StringWriter()));
         server = new ClassroomServer(List.of(new ServedModel("1", trained != null ? Path.of(trained).getFileName()
                         .toString().replace(".zip", "") : "modelo", model),
                 new ServedModel("2", second != null ? Path.of(second).getFileName().toString().replace(".zip", "")
-                        : "rnn", other)), "127.0.0.1", 0, 30, new PrintWriter(new StringWriter()));
+                        : "rnn", other)), "127.0.0.1", 0, ServerLimits.defaults(30), new PrintWriter(new StringWriter()),
+                room, false);
         server.start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -88,7 +109,99 @@ class ClassroomPageBrowserTest {
         }
     }
 
+    private static WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds)) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, V> isTrue) {
+                try {
+                    return super.until(isTrue);
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    throw new AssertionError(e.getMessage().lines().findFirst().orElse("") + "; browser log: "
+                            + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+                }
+            }
+        };
+    }
+
+    /**
+     * The Treinar tab drives a whole run: upload a text, start a small model on the bundled sample,
+     * see the curve and samples arrive, stop it, find it in the selector and generate from it.
+     * PENA_LIVE_MINUTES, PENA_LIVE_HIDDEN and PENA_LIVE_TO_END (let the budget run out instead of
+     * stopping) make the run the README's; the run's JSON is left in target/live-run.json.
+     */
     @Test
+    @org.junit.jupiter.api.Order(2)
+    void trainsAModelLiveFromThePageAndGeneratesFromIt() throws IOException {
+        String minutes = System.getenv().getOrDefault("PENA_LIVE_MINUTES", "1");
+        String hidden = System.getenv().getOrDefault("PENA_LIVE_HIDDEN", "48");
+        boolean toEnd = System.getenv("PENA_LIVE_TO_END") != null;
+        WebDriverWait wait = waiting(30);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 2);
+        browser.findElement(By.cssSelector(".tab[data-tab=treinar]")).click();
+        assertEquals("Treinar", browser.findElement(By.cssSelector(".tab[data-tab=treinar]")).getText());
+        wait.until(d -> d.findElements(By.cssSelector("#train-corpus option[value=amostra]")).size() == 1);
+
+        // an upload is read as pena train reads a corpus, and becomes a choice
+        Path upload = Files.createTempDirectory("pena-upload").resolve("Minha turma.txt");
+        Files.writeString(upload, "A turma escreveu esta história juntos.\n".repeat(50));
+        browser.findElement(By.id("train-file")).sendKeys(upload.toString());
+        wait.until(ExpectedConditions.textMatches(By.id("train-status"), java.util.regex.Pattern.compile("pronto a treinar")));
+        assertEquals("minha-turma.txt", browser.findElement(By.id("train-corpus")).getAttribute("value"));
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("train-corpus"))).selectByValue("amostra");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("train-cell"))).selectByValue("lstm");
+        setValue("train-layers", "2");
+        setValue("train-hidden", hidden);
+        setValue("train-minutes", minutes);
+        setValue("train-name", "ao-vivo");
+        browser.findElement(By.id("train-start")).click();
+        wait.until(d -> d.findElement(By.id("live")).isDisplayed());
+        WebDriverWait run = waiting((int) (Double.parseDouble(minutes) * 60) + 120);
+        // the curve (training loss and validation BPC) and at least two samples arrive while it trains
+        run.until(d -> d.findElements(By.cssSelector("#train-samples li")).size() >= (toEnd ? 3 : 2)
+                && d.findElements(By.cssSelector("#train-curve polyline")).size() == 2);
+        assertTrue(browser.findElement(By.id("train-status")).getText().contains("caracteres/s"),
+                browser.findElement(By.id("train-status")).getText());
+        assertTrue(browser.findElement(By.id("live")).getText().contains("lstm 2×" + hidden + " em amostra"),
+                browser.findElement(By.id("live")).getText());
+        assertTrue(browser.findElement(By.id("train-start")).getAttribute("disabled") != null,
+                "start is enabled while a run trains");
+        if (toEnd) {
+            run.until(d -> d.findElement(By.id("train-status")).getText().startsWith("terminado"));
+        } else {
+            screenshot("serve-treinar.png");
+            browser.findElement(By.id("train-stop")).click();
+            run.until(d -> d.findElement(By.id("train-status")).getText().startsWith("parado"));
+        }
+        String samples = browser.findElement(By.id("train-samples")).getText();
+        assertTrue(samples.contains("BPC"), samples);
+        if (toEnd) {
+            screenshot("serve-treinar.png");
+            Files.writeString(Path.of("target", "live-run.json"), (String) ((JavascriptExecutor) browser)
+                    .executeAsyncScript("const done = arguments[arguments.length - 1]; "
+                            + "fetch('api/training').then(r => r.text()).then(done);"));
+        }
+        assertTrue(Files.exists(liveModels.resolve("ao-vivo.zip")), "no best model file");
+
+        // the new model is in the selector, and generates
+        wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 3);
+        WebElement option = browser.findElements(By.cssSelector("#model option")).get(2);
+        assertTrue(option.getText().startsWith("ao-vivo (lstm 2×" + hidden + ")"), option.getText());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("model"))).selectByIndex(2);
+        browser.findElement(By.cssSelector(".tab[data-tab=gerar]")).click();
+        setValue("prime", "A ");
+        setValue("length", "80");
+        setValue("seed", "5");
+        browser.findElement(By.id("generate")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("generate-status"), java.util.regex.Pattern.compile("80 caracteres")));
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(severe.isEmpty(), "browser errors: " + severe);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
     void generatesTextThenShowsTheGatesAndTheLayers() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30)) {
             @Override
