@@ -136,7 +136,7 @@ public final class Trainer {
                     + "faster (make does)%n", data.vocabulary().size());
         }
         out.flush();
-        listener.started(model.spec(), network.numParams(), data.corpusName(), data.trainingTokens());
+        listener.started(model, data.corpusName(), data.trainingTokens());
 
         schedule = new LearningRateSchedule(LearningRateSchedule.Kind.parse(model.training().schedule()),
                 model.spec().learningRate());

@@ -1,15 +1,15 @@
 package pena.train;
 
 import pena.model.HistoryPoint;
-import pena.nn.NetworkSpec;
+import pena.model.PenaModel;
 
 /**
  * What a run tells a watcher besides its printed log (the classroom page's live training tab):
  * typed events, each called on the training thread. Every method does nothing by default.
  */
 public interface TrainingListener {
-    /** The data is read and the network built: what is about to be trained. */
-    default void started(NetworkSpec spec, long parameters, String corpusName, long trainingTokens) {
+    /** The data is read and the network built (its initial or resumed weights): what is about to be trained. */
+    default void started(PenaModel model, String corpusName, long trainingTokens) {
     }
 
     /**

@@ -1,7 +1,7 @@
 package pena.web;
 
 import pena.model.HistoryPoint;
-import pena.nn.NetworkSpec;
+import pena.model.PenaModel;
 import pena.train.TrainingListener;
 import pena.train.TrainingProgress;
 
@@ -36,6 +36,7 @@ final class LiveRun implements TrainingListener {
     private final TrainingRequest request;
     private final String from;
     private final long startedMillis;
+    private final String file;
     private Status status = Status.PREPARING;
     private String description;
     private long parameters;
@@ -50,8 +51,10 @@ final class LiveRun implements TrainingListener {
     private String message;
     private String modelId;
 
-    LiveRun(int number, TrainingRequest request, String from, long startedMillis) {
+    /** @param file the best model's file, as the page names it */
+    LiveRun(int number, TrainingRequest request, String from, long startedMillis, String file) {
         this.number = number;
+        this.file = file;
         this.request = request;
         this.from = from;
         this.startedMillis = startedMillis;
@@ -89,13 +92,23 @@ final class LiveRun implements TrainingListener {
     }
 
     @Override
-    public synchronized void started(NetworkSpec spec, long parameters, String corpusName, long trainingTokens) {
-        this.description = spec.describe();
-        this.parameters = parameters;
+    public synchronized void started(PenaModel model, String corpusName, long trainingTokens) {
+        this.description = model.spec().describe();
+        this.parameters = model.network().numParams();
         this.trainingTokens = trainingTokens;
         if (status == Status.PREPARING) {
             status = Status.TRAINING;
         }
+    }
+
+    /** What the network writes before it has learned anything: the class's first sample, of noise. */
+    synchronized void sampledBeforeTraining(String sample) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("seconds", 0.0);
+        s.put("validationBpc", null);
+        s.put("best", false);
+        s.put("text", sample);
+        samples.add(0, s);
     }
 
     @Override
@@ -131,8 +144,10 @@ final class LiveRun implements TrainingListener {
         v.put("cell", request.cell().id());
         v.put("layers", request.layers());
         v.put("hidden", request.hidden());
+        v.put("dropout", request.dropout());
         v.put("minutes", request.minutes());
         v.put("name", request.name());
+        v.put("file", file);
         v.put("from", from);
         v.put("startedMillis", startedMillis);
         v.put("description", description);

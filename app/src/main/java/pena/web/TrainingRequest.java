@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * on a corpus of the library, its files under a name in the models folder.
  *
  * @param corpus  a corpus name as {@link TrainingRoom#corpora()} lists it
+ * @param dropout fraction of each recurrent layer's inputs dropped while training (0: none)
  * @param name    the run's name: the best model is {@code models/NAME.zip}
  */
-public record TrainingRequest(String corpus, CellType cell, int layers, int hidden, double minutes, String name) {
+public record TrainingRequest(String corpus, CellType cell, int layers, int hidden, double dropout, double minutes,
+                              String name) {
     /** Run names: letters, digits, '-' and '_', as a file name on every system. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,59}");
     static final int DEFAULT_HIDDEN = 128;
@@ -32,6 +34,7 @@ public record TrainingRequest(String corpus, CellType cell, int layers, int hidd
         }
         int layers = query.integer("layers", 2, 1, limits.maxLayers());
         int hidden = query.integer("hidden", Math.min(DEFAULT_HIDDEN, limits.maxHidden()), 2, limits.maxHidden());
+        double dropout = query.decimal("dropout", 0, 0, 0.8);
         double minutes = query.decimal("minutes", Math.min(DEFAULT_MINUTES, limits.maxMinutes()), 0.1, limits.maxMinutes());
         String name = query.text("name", "", 60).strip();
         if (name.isEmpty()) {
@@ -41,12 +44,13 @@ public record TrainingRequest(String corpus, CellType cell, int layers, int hidd
             throw new Query.BadRequest("name '" + name + "': use letters, digits, - and _ (at most 60), "
                     + "starting with a letter or digit");
         }
-        return new TrainingRequest(corpus, cell, layers, hidden, minutes, name);
+        return new TrainingRequest(corpus, cell, layers, hidden, dropout, minutes, name);
     }
 
     /** e.g. {@code lstm 2×128, 5 min on amostra}. */
     String describe() {
-        return String.format(Locale.ROOT, "%s %d×%d, %s min on %s", cell.id(), layers, hidden,
+        return String.format(Locale.ROOT, "%s %d×%d%s, %s min on %s", cell.id(), layers, hidden,
+                dropout > 0 ? ", dropout " + dropout : "",
                 minutes == Math.rint(minutes) ? String.valueOf((long) minutes) : String.valueOf(minutes), corpus);
     }
 }

@@ -189,14 +189,18 @@ public final class TrainingRoom implements AutoCloseable {
             throw new WebException("a model named " + request.name() + " is already in " + modelsFolder
                     + "; choose another name");
         }
-        LiveRun run = new LiveRun(++runs, request, from, System.currentTimeMillis());
+        LiveRun run = new LiveRun(++runs, request, from, System.currentTimeMillis(),
+                modelsFolder.resolve(request.name() + ".zip").toString());
         Trainer t = new Trainer(options, validation, log, false);
         Slots waitFor = slots;
         long yieldNanos = (long) (YIELD_SECONDS * 1e9);
         t.listen(new TrainingListener() {
             @Override
-            public void started(NetworkSpec spec, long parameters, String corpusName, long trainingTokens) {
-                run.started(spec, parameters, corpusName, trainingTokens);
+            public void started(PenaModel model, String corpusName, long trainingTokens) {
+                run.started(model, corpusName, trainingTokens);
+                if (model.training().history().isEmpty()) {
+                    run.sampledBeforeTraining(validation.preview(model));
+                }
             }
 
             @Override
@@ -245,8 +249,7 @@ public final class TrainingRoom implements AutoCloseable {
             if (outcome.failure() != null) {
                 run.ended(LiveRun.Status.FAILED, outcome.failure(), modelId);
             } else {
-                run.ended(outcome.interrupted() ? LiveRun.Status.STOPPED : LiveRun.Status.FINISHED,
-                        "best model: " + options.bestModel(), modelId);
+                run.ended(outcome.interrupted() ? LiveRun.Status.STOPPED : LiveRun.Status.FINISHED, null, modelId);
             }
         } catch (TrainingException | CorpusException | ModelFileException | WebException e) {
             run.ended(LiveRun.Status.FAILED, e.getMessage(), null);
@@ -274,7 +277,7 @@ public final class TrainingRoom implements AutoCloseable {
         // the learning rate as pena train chooses it (the plain RNN diverges at 2e-3)
         double rate = request.cell() == CellType.RNN ? 1e-3 : 2e-3;
         NetworkSpec spec = new NetworkSpec(TokenLevel.of("char", false), request.cell(), request.layers(),
-                request.hidden(), 0, 0, 0, 0, 5, rate, TBPTT, SEED, 2);
+                request.hidden(), 0, 0, request.dropout(), 0, 5, rate, TBPTT, SEED, 2);
         if (!spec.problems().isEmpty()) {
             throw new WebException(String.join("; ", spec.problems()));
         }

@@ -46,12 +46,12 @@ const TEXT = {
     runPreparing: 'a ler o corpus e a construir a rede…',
     runTraining: r => `a treinar ${r.description || r.cell}: época ${r.epoch || 1}, ${Math.round(r.charsPerSecond || 0).toLocaleString('pt')} caracteres/s, faltam ${clock(r.etaSeconds)}`,
     runStopping: 'a parar: a avaliar e a guardar o melhor modelo…',
-    runOver: r => `${r.status === 'stopped' ? 'parado' : 'terminado'}: o modelo «${r.name}» está no seletor (melhor BPC ${bestOf(r)}); ${r.message}`,
+    runOver: r => `${r.status === 'stopped' ? 'parado' : 'terminado'}: o modelo «${r.name}» está no seletor (melhor BPC ${bestOf(r)}), guardado em ${r.file}`,
     runFailed: r => `o treino falhou: ${r.message}`,
     liveBanner: r => `Treino ao vivo: ${r.cell} ${r.layers}×${r.hidden} em ${r.corpus} · ${liveState(r)}`,
     liveTraining: r => `${Math.round(r.charsPerSecond || 0).toLocaleString('pt')} car/s · BPC ${lastBpc(r)} · faltam ${clock(r.etaSeconds)}`,
     livePreparing: 'a preparar', liveStopping: 'a guardar', liveDone: r => `pronto: «${r.name}» (BPC ${bestOf(r)})`,
-    liveFailed: 'falhou', trainedSeconds: 's de treino',
+    liveFailed: 'falhou', trainedSeconds: 'de treino', beforeTraining: 'antes de treinar',
     tooLarge: (n, b, max) => `${n}: ${b.toLocaleString('pt')} bytes; a página aceita até ${max.toLocaleString('pt')} (pena serve --max-corpus-mb)`,
   },
   en: {
@@ -98,12 +98,12 @@ const TEXT = {
     runPreparing: 'reading the corpus and building the network…',
     runTraining: r => `training ${r.description || r.cell}: epoch ${r.epoch || 1}, ${Math.round(r.charsPerSecond || 0).toLocaleString('en')} characters/s, ${clock(r.etaSeconds)} left`,
     runStopping: 'stopping: scoring and saving the best model…',
-    runOver: r => `${r.status === 'stopped' ? 'stopped' : 'finished'}: the model "${r.name}" is in the selector (best BPC ${bestOf(r)}); ${r.message}`,
+    runOver: r => `${r.status === 'stopped' ? 'stopped' : 'finished'}: the model "${r.name}" is in the selector (best BPC ${bestOf(r)}), saved in ${r.file}`,
     runFailed: r => `the run failed: ${r.message}`,
     liveBanner: r => `Live training: ${r.cell} ${r.layers}×${r.hidden} on ${r.corpus} · ${liveState(r)}`,
     liveTraining: r => `${Math.round(r.charsPerSecond || 0).toLocaleString('en')} chars/s · BPC ${lastBpc(r)} · ${clock(r.etaSeconds)} left`,
     livePreparing: 'preparing', liveStopping: 'saving', liveDone: r => `ready: "${r.name}" (BPC ${bestOf(r)})`,
-    liveFailed: 'failed', trainedSeconds: 's of training',
+    liveFailed: 'failed', trainedSeconds: 'trained', beforeTraining: 'before training',
     tooLarge: (n, b, max) => `${n}: ${b.toLocaleString('en')} bytes; the page takes up to ${max.toLocaleString('en')} (pena serve --max-corpus-mb)`,
   },
 };
@@ -711,7 +711,8 @@ async function uploadCorpus() {
 async function startTraining(event) {
   event.preventDefault();
   const q = new URLSearchParams({ corpus: $('train-corpus').value, cell: $('train-cell').value,
-    layers: $('train-layers').value, hidden: $('train-hidden').value, minutes: $('train-minutes').value,
+    layers: $('train-layers').value, hidden: $('train-hidden').value, dropout: $('train-dropout').value,
+    minutes: $('train-minutes').value,
     name: $('train-name').value.trim() });
   try {
     const response = await fetch('api/training/start?' + q, { method: 'POST' });
@@ -784,7 +785,8 @@ function renderTraining() {
   $('train-bar').style.width = `${Math.round(100 * (run.budgetShare || 0))}%`;
   drawTrainingCurve(run);
   const list = $('train-samples');
-  list.innerHTML = run.samples.slice().reverse().map(s => `<li><div class="when${s.best ? ' best' : ''}">${clock(s.seconds)} ${t('trainedSeconds')} · BPC ${s.validationBpc.toFixed(3)}${s.best ? ' ★' : ''}</div><pre>${escapeHtml(s.text)}</pre></li>`).join('');
+  list.innerHTML = run.samples.slice().reverse().map(s => `<li><div class="when${s.best ? ' best' : ''}">${s.validationBpc == null
+    ? t('beforeTraining') : `${clock(s.seconds)} ${t('trainedSeconds')} · BPC ${s.validationBpc.toFixed(3)}`}${s.best ? ' ★' : ''}</div><pre>${escapeHtml(s.text)}</pre></li>`).join('');
 }
 
 // Training loss (thin) and validation BPC (thick, with points) against training seconds.

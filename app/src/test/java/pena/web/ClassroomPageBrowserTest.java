@@ -126,7 +126,7 @@ class ClassroomPageBrowserTest {
     /**
      * The Treinar tab drives a whole run: upload a text, start a small model on the bundled sample,
      * see the curve and samples arrive, stop it, find it in the selector and generate from it.
-     * PENA_LIVE_MINUTES, PENA_LIVE_HIDDEN and PENA_LIVE_TO_END (let the budget run out instead of
+     * PENA_LIVE_MINUTES, PENA_LIVE_HIDDEN, PENA_LIVE_DROPOUT and PENA_LIVE_TO_END (let the budget run out instead of
      * stopping) make the run the README's; the run's JSON is left in target/live-run.json.
      */
     @Test
@@ -135,6 +135,7 @@ class ClassroomPageBrowserTest {
         String minutes = System.getenv().getOrDefault("PENA_LIVE_MINUTES", "1");
         String hidden = System.getenv().getOrDefault("PENA_LIVE_HIDDEN", "48");
         boolean toEnd = System.getenv("PENA_LIVE_TO_END") != null;
+        String dropout = System.getenv().getOrDefault("PENA_LIVE_DROPOUT", "0");
         WebDriverWait wait = waiting(30);
         browser.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 2);
@@ -154,12 +155,23 @@ class ClassroomPageBrowserTest {
         setValue("train-layers", "2");
         setValue("train-hidden", hidden);
         setValue("train-minutes", minutes);
+        setValue("train-dropout", dropout);
         setValue("train-name", "ao-vivo");
         browser.findElement(By.id("train-start")).click();
         wait.until(d -> d.findElement(By.id("live")).isDisplayed());
+        // every open page sees the same run: a second page, opened now, shows it too
+        String first = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        wait.until(d -> d.findElement(By.id("live")).isDisplayed()
+                && d.findElement(By.id("live")).getText().contains("ao vivo: lstm 2×" + hidden));
+        browser.findElement(By.cssSelector(".tab[data-tab=treinar]")).click();
+        wait.until(d -> d.findElement(By.id("train-start")).getAttribute("disabled") != null);
+        browser.close();
+        browser.switchTo().window(first);
         WebDriverWait run = waiting((int) (Double.parseDouble(minutes) * 60) + 120);
         // the curve (training loss and validation BPC) and at least two samples arrive while it trains
-        run.until(d -> d.findElements(By.cssSelector("#train-samples li")).size() >= (toEnd ? 3 : 2)
+        run.until(d -> d.findElements(By.cssSelector("#train-samples li")).size() >= (toEnd ? 4 : 3) // and one before
                 && d.findElements(By.cssSelector("#train-curve polyline")).size() == 2);
         assertTrue(browser.findElement(By.id("train-status")).getText().contains("caracteres/s"),
                 browser.findElement(By.id("train-status")).getText());

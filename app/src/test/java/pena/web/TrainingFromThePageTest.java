@@ -129,7 +129,9 @@ class TrainingFromThePageTest {
         }
         assertTrue(best < first, "validation BPC never fell below " + first + ": " + validation);
         assertTrue(run.get("train").size() >= 2, "training-loss points: " + run.get("train"));
-        assertEquals(validation.size(), run.get("samples").size());
+        // a sample before training (of noise), then one per evaluation point
+        assertEquals(validation.size() + 1, run.get("samples").size());
+        assertTrue(run.get("samples").get(0).get("validationBpc").isNull());
         for (JsonNode sample : run.get("samples")) {
             assertEquals(60, sample.get("text").asText().codePointCount(0, sample.get("text").asText().length()));
         }
