@@ -215,17 +215,7 @@ class ClassroomPageBrowserTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void generatesTextThenShowsTheGatesAndTheLayers() throws IOException {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30)) {
-            @Override
-            public <V> V until(java.util.function.Function<? super WebDriver, V> isTrue) {
-                try {
-                    return super.until(isTrue);
-                } catch (org.openqa.selenium.TimeoutException e) {
-                    throw new AssertionError(e.getMessage().lines().findFirst().orElse("") + "; browser log: "
-                            + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
-                }
-            }
-        };
+        WebDriverWait wait = waiting(30);
         browser.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 2);
         assertEquals("Gerar", browser.findElement(By.cssSelector(".tab[data-tab=gerar]")).getText());

@@ -1,19 +1,19 @@
 package pena.web;
 
+import pena.TestValidation;
 import pena.data.ValidationSplit;
-import pena.eval.EvaluationResult;
-import pena.eval.Evaluator;
 import pena.generate.Sampler;
 import pena.generate.SamplingOptions;
 import pena.model.PenaModel;
 import pena.train.Validation;
 
-/** Evaluation points as pena serve scores them (validation over a few streams, a short sample). */
+/** Evaluation points as pena serve has them: the tests' scoring, and a short sample (the page shows samples). */
 final class PageValidation implements Validation {
+    private final Validation scoring = new TestValidation();
+
     @Override
     public Score score(PenaModel model, ValidationSplit split) {
-        EvaluationResult result = Evaluator.evaluate(model, split, 4);
-        return new Score(result.bitsPerCharacter(), result.perplexity(), result.resultLine());
+        return scoring.score(model, split);
     }
 
     @Override
