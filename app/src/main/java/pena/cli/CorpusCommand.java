@@ -61,14 +61,8 @@ public final class CorpusCommand implements Runnable {
         }
 
         private static String size(Path path) {
-            try {
-                long bytes = Files.isDirectory(path)
-                        ? Files.walk(path).filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum()
-                        : Files.size(path);
-                return String.format(Locale.ROOT, "%,d KB", bytes / 1024);
-            } catch (java.io.IOException e) {
-                return "";
-            }
+            long bytes = CorpusLibrary.size(path);
+            return bytes < 0 ? "" : String.format(Locale.ROOT, "%,d KB", bytes / 1024);
         }
     }
 

@@ -26,7 +26,7 @@ final class RunOptions {
 
     /** Adam's rate: as given, else 2e-3, or 1e-3 where a plain RNN trains (measured on Dom Casmurro, 2x520). */
     double learningRate(boolean plainRnn) {
-        return learningRate != null ? learningRate : plainRnn ? 1e-3 : 2e-3;
+        return learningRate != null ? learningRate : pena.nn.CellType.defaultLearningRate(plainRnn);
     }
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the initial weights (compare: of each configuration's first run) (default: ${DEFAULT-VALUE}).")

@@ -64,6 +64,20 @@ public record CorpusLibrary(Path root, Catalog catalog) {
         }
     }
 
+    /** A corpus's size in bytes: a file's, or the sum of a folder's files; -1 when it cannot be read. */
+    public static long size(Path corpus) {
+        try {
+            if (!Files.isDirectory(corpus)) {
+                return Files.size(corpus);
+            }
+            try (Stream<Path> files = Files.walk(corpus)) {
+                return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     private static Stream<Path> listOrEmpty(Path folder) throws IOException {
         return Files.isDirectory(folder) ? Files.list(folder) : Stream.empty();
     }

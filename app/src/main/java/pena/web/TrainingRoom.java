@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 /**
  * Where the page's training runs happen: one at a time, Pena's own {@link Trainer} on a thread
@@ -101,7 +100,7 @@ public final class TrainingRoom implements AutoCloseable {
     List<Map<String, Object>> corpora() {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Path path : library.localCorpora()) {
-            long bytes = size(path);
+            long bytes = CorpusLibrary.size(path);
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", library.root().relativize(path).toString().replace('\\', '/'));
             c.put("bytes", bytes);
@@ -178,7 +177,7 @@ public final class TrainingRoom implements AutoCloseable {
                     + "in the Treinar tab");
         }
         Path corpus = corpusPath(request.corpus());
-        long bytes = size(corpus);
+        long bytes = CorpusLibrary.size(corpus);
         if (bytes > limits.maxCorpusBytes()) {
             throw new WebException("corpus " + request.corpus() + ": " + bytes + " bytes; the page trains on corpora "
                     + "up to " + limits.maxCorpusBytes() + " bytes (pena serve --max-corpus-mb), or use pena train");
@@ -274,8 +273,7 @@ public final class TrainingRoom implements AutoCloseable {
     }
 
     private static TrainOptions options(TrainingRequest request, Path corpus, Path out) {
-        // the learning rate as pena train chooses it (the plain RNN diverges at 2e-3)
-        double rate = request.cell() == CellType.RNN ? 1e-3 : 2e-3;
+        double rate = CellType.defaultLearningRate(request.cell() == CellType.RNN); // as pena train's
         NetworkSpec spec = new NetworkSpec(TokenLevel.of("char", false), request.cell(), request.layers(),
                 request.hidden(), 0, 0, request.dropout(), 0, 5, rate, TBPTT, SEED, 2);
         if (!spec.problems().isEmpty()) {
@@ -289,19 +287,6 @@ public final class TrainingRoom implements AutoCloseable {
     /** A class sees about 15 samples over the budget, one every 5 to 30 seconds of training. */
     static double evaluationSeconds(double minutes) {
         return Math.max(5, Math.min(30, minutes * 60 / 15));
-    }
-
-    private static long size(Path path) {
-        try {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> files = Files.walk(path)) {
-                    return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-                }
-            }
-            return Files.size(path);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     /** Stops a run in progress and waits for it to save (the server is closing). */

@@ -749,9 +749,7 @@ async function pollTraining() {
     if (run && run.modelId && !state.models.some(m => m.id === run.modelId)) {
       await loadModels(); // the finished run's model joins the selector on every page
     }
-    if (run && (!before || before.number !== run.number || running(before) !== running(run))) {
-      if (!running(run)) loadCorpora();
-    }
+    if (before && running(before) && !running(run)) loadCorpora(); // a run ended: uploads from other pages too
     renderTraining();
   } catch (e) {
     // the server went away or restarts: ask again later
