@@ -19,16 +19,18 @@ public final class GruArrays {
     final ReusedFloats hRows = new ReusedFloats();
     final ReusedFloats candidatePartRows = new ReusedFloats();
     final ReusedFloats recurrentRows = new ReusedFloats();
+    final ReusedFloats rwRows = new ReusedFloats();
+    final ReusedFloats rwScratch = new ReusedFloats();
     // backward
     final ReusedArray dGates = new ReusedArray();
     final ReusedArray dRecurrent = new ReusedArray();
     final ReusedArray dx = new ReusedArray();
     final ReusedArray dNext = new ReusedArray();
-    final ReusedArray fromRecurrent = new ReusedArray();
     final OnesRow ones = new OnesRow();
     final ReusedFloats epsilonRows = new ReusedFloats();
     final ReusedFloats dGateStep = new ReusedFloats();
     final ReusedFloats dRecurrentStep = new ReusedFloats();
     final ReusedFloats dNextRows = new ReusedFloats();
     final ReusedFloats fromRecurrentRows = new ReusedFloats();
+    final ReusedFloats rwTRows = new ReusedFloats();
 }

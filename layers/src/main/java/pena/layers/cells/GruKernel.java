@@ -8,6 +8,7 @@ import pena.layers.kernels.BatchSplit;
 import pena.layers.kernels.Blas;
 import pena.layers.kernels.FloatMath;
 import pena.layers.kernels.State;
+import pena.layers.kernels.StepProduct;
 import pena.layers.kernels.WindowProducts;
 
 import java.util.Arrays;
@@ -18,11 +19,11 @@ import static pena.layers.cells.GruGate.UPDATE;
 
 /**
  * The reset-after GRU (the default, see {@code pena.layers.Gru}) over a window in single
- * precision: per time step one {@code cblas_sgemm} for h(t-1)·RW (all three blocks of
+ * precision: per time step one {@link StepProduct} for h(t-1)·RW (all three blocks of
  * {@link GruGate}) and the gate arithmetic in Java loops, the batch cut over the cores; the
  * window's x·W before the steps and its weight products after them are {@link WindowProducts}.
- * Gives what {@link GruReference} gives, to float rounding. h also goes to the pass's ND4J
- * array each step: it is the next step's product operand and the layer's output.
+ * Gives what {@link GruReference} gives, to float rounding. The steps work on Java arrays; h
+ * goes to the pass's ND4J array after the last step (the layer's output, the operand of dRW).
  */
 public final class GruKernel {
     private GruKernel() {
@@ -46,21 +47,16 @@ public final class GruKernel {
         float[] recurrent = arrays.recurrentRows.get(batch * width);
         float[] rb = weights.recurrentBias().dup('c').data().asFloat();
         float[] keep = window.keep();
-        Blas.Matrix gatesM = Blas.of(gates);
-        Blas.Matrix hM = Blas.of(hArray);
-        Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights()); // RWᵀ [3n, n], DL4J's column-major RW in place
-        Blas.Matrix recurrentM = Blas.of(arrays.recurrent.get(DataType.FLOAT, batch, width));
+        float[] rw = StepProduct.rowsOf(weights.recurrentWeights(), arrays.rwScratch, arrays.rwRows); // RW [n, 3n]
+        Blas.of(gates).read(act, 0); // x·W + b of every step
         State.read(startH, h);
-        hM.rows(0, batch).write(h, 0);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
-            Blas.Matrix recurrentPart = recurrentM.rows(from, rows);
             float[] pre = new float[n]; // the candidate's pre-activation, in an array of its own
 
             for (int t = 0; t < steps; t++) {
-                Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwT, true, 0f, recurrentPart); // h(t-1)·RW
-                recurrentPart.read(recurrent, from * width);
-                gatesM.rows((long) t * batch + from, rows).read(act, (t * batch + from) * width);
+                StepProduct.multiply(h, (t * batch + from) * n, n, rw, width, recurrent, from * width, width, rows,
+                        width, n, false); // h(t-1)·RW
                 for (int b = from; b < to; b++) {
                     int row = (t * batch + b) * width;
                     int rec = b * width;
@@ -86,9 +82,9 @@ public final class GruKernel {
                         h[after + j] = (previous + act[row + z + j] * (act[row + candidate + j] - previous)) * m;
                     }
                 }
-                hM.rows((long) (t + 1) * batch + from, rows).write(h, ((t + 1) * batch + from) * n);
             }
         });
+        Blas.of(hArray).write(h, 0); // the layer's output and the operand of dRW
         return new GruPass(window, n, gates, hArray, h, act, part);
     }
 
@@ -115,8 +111,7 @@ public final class GruKernel {
         INDArray dRecurrent = arrays.dRecurrent.get(DataType.FLOAT, (long) steps * batch, width);
         Blas.Matrix dGatesM = Blas.of(dGates);
         Blas.Matrix dRecurrentM = Blas.of(dRecurrent);
-        Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights()); // RWᵀ [3n, n], DL4J's column-major RW in place
-        Blas.Matrix fromRecurrentM = Blas.of(arrays.fromRecurrent.get(DataType.FLOAT, batch, n));
+        float[] rwT = StepProduct.transposedRowsOf(weights.recurrentWeights(), arrays.rwTRows); // RWᵀ [3n, n]
         float[] dStep = arrays.dGateStep.get(batch * width);
         float[] dRecStep = arrays.dRecurrentStep.get(batch * width);
         float[] dNext = arrays.dNextRows.get(batch * n);        // dL/dh(t) from step t+1
@@ -124,7 +119,6 @@ public final class GruKernel {
         Arrays.fill(dNext, 0, batch * n, 0f);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
-            Blas.Matrix fromRecurrentPart = fromRecurrentM.rows(from, rows);
             // dz, dr and dh̃ of one row, each in an array of its own: a loop storing into one array
             // at several offsets is not vectorized by the JIT; copied into the step's rows after
             float[] dzRow = new float[n];
@@ -161,11 +155,10 @@ public final class GruKernel {
                     }
                 }
                 dGatesM.rows((long) t * batch + from, rows).write(dStep, from * width);
-                Blas.Matrix recurrentStep = dRecurrentM.rows((long) t * batch + from, rows);
-                recurrentStep.write(dRecStep, from * width);
+                dRecurrentM.rows((long) t * batch + from, rows).write(dRecStep, from * width);
                 if (t > 0) { // dL/dh(t-1) = (1 - z) * dh + dRecurrent(t)·RWᵀ
-                    Blas.gemm(recurrentStep, false, rwT, false, 0f, fromRecurrentPart);
-                    fromRecurrentPart.read(fromRecurrent, from * n);
+                    StepProduct.multiply(dRecStep, from * width, width, rwT, n, fromRecurrent, from * n, n, rows, n,
+                            width, false);
                     for (int k = from * n; k < to * n; k++) {
                         dNext[k] += fromRecurrent[k];
                     }

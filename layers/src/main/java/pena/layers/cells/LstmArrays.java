@@ -19,6 +19,8 @@ public final class LstmArrays {
     final ReusedFloats hRows = new ReusedFloats();
     final ReusedFloats cRows = new ReusedFloats();
     final ReusedFloats tanhCRows = new ReusedFloats();
+    final ReusedFloats rwRows = new ReusedFloats();
+    final ReusedFloats rwScratch = new ReusedFloats();
     // backward
     final ReusedArray dGates = new ReusedArray();
     final ReusedArray dx = new ReusedArray();
@@ -31,4 +33,5 @@ public final class LstmArrays {
     final ReusedFloats dGateStep = new ReusedFloats();
     final ReusedFloats dhNextRows = new ReusedFloats();
     final ReusedFloats dcNextRows = new ReusedFloats();
+    final ReusedFloats rwTRows = new ReusedFloats();
 }

@@ -6,6 +6,7 @@ import pena.layers.kernels.BatchSplit;
 import pena.layers.kernels.Blas;
 import pena.layers.kernels.FloatMath;
 import pena.layers.kernels.State;
+import pena.layers.kernels.StepProduct;
 import pena.layers.kernels.WindowProducts;
 
 import java.util.Arrays;
@@ -17,13 +18,13 @@ import static pena.layers.cells.LstmGate.OUTPUT;
 
 /**
  * The LSTM over a window in single precision: the equations of {@code pena.layers.Lstm}, the
- * gate layout of {@link LstmGate}, each time step one {@code cblas_sgemm} for h(t-1)·RW and the
+ * gate layout of {@link LstmGate}, each time step one {@link StepProduct} for h(t-1)·RW and the
  * gate arithmetic in Java loops over the step's rows, the batch cut over the cores. Products
  * over the whole window (x·W before the steps; dW, dRW, db and dx after them) are
  * {@link WindowProducts}. Gives what {@link LstmReference} gives, to float rounding.
  *
- * <p>h is also written to the pass's ND4J array each step: it is the next step's product
- * operand and the layer's output.
+ * <p>The steps work on Java arrays only (h, the gates, C); h goes to the pass's ND4J array once,
+ * after the last step: it is the layer's output and the operand of dRW.
  */
 public final class LstmKernel {
     private LstmKernel() {
@@ -49,18 +50,16 @@ public final class LstmKernel {
         float[] tanhC = arrays.tanhCRows.get(steps * batch * n);
         float[] h = arrays.hRows.get((steps + 1) * batch * n);
         float[] keep = window.keep();
-        Blas.Matrix gatesM = Blas.of(gates);
-        Blas.Matrix hM = Blas.of(hArray);
-        Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights()); // RWᵀ [4n, n], DL4J's column-major RW in place
+        float[] rw = StepProduct.rowsOf(weights.recurrentWeights(), arrays.rwScratch, arrays.rwRows); // RW [n, 4n]
+        Blas.of(gates).read(act, 0); // x·W + b of every step
         State.read(startH, h);
         State.read(startC, c);
-        hM.rows(0, batch).write(h, 0);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
             for (int t = 0; t < steps; t++) {
-                Blas.Matrix step = gatesM.rows((long) t * batch + from, rows);
-                Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwT, true, 1f, step); // + h(t-1)·RW
-                step.read(act, (t * batch + from) * width);
+                int first = t * batch + from;
+                StepProduct.multiply(h, first * n, n, rw, width, act, first * width, width, rows, width, n,
+                        true); // + h(t-1)·RW
                 for (int b = from; b < to; b++) {
                     int row = (t * batch + b) * width;
                     int before = (t * batch + b) * n;         // C(t-1), h(t-1)
@@ -78,9 +77,9 @@ public final class LstmKernel {
                         h[after + j] = act[row + o + j] * tc * m;      // o * tanh(C)
                     }
                 }
-                hM.rows((long) (t + 1) * batch + from, rows).write(h, ((t + 1) * batch + from) * n);
             }
         });
+        Blas.of(hArray).write(h, 0); // the layer's output and the operand of dRW
         Blas.of(cArray).write(c, 0);
         return new LstmPass(window, n, gates, hArray, cArray, h, act, c, tanhC);
     }
@@ -109,8 +108,7 @@ public final class LstmKernel {
         float[] epsilonRows = pass.epsilonRows(epsilon, arrays.epsilonRows);
         INDArray dGates = arrays.dGates.get(DataType.FLOAT, (long) steps * batch, width);
         Blas.Matrix dGatesM = Blas.of(dGates);
-        Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights()); // RWᵀ [4n, n], DL4J's column-major RW in place
-        Blas.Matrix dhNextM = Blas.of(arrays.dhNext.get(DataType.FLOAT, batch, n));
+        float[] rwT = StepProduct.transposedRowsOf(weights.recurrentWeights(), arrays.rwTRows); // RWᵀ [4n, n]
         float[] dStep = arrays.dGateStep.get(batch * width);
         float[] dhNext = arrays.dhNextRows.get(batch * n);  // dL/dh(t) from step t+1
         float[] dcNext = arrays.dcNextRows.get(batch * n);  // dL/dC(t) from step t+1
@@ -118,7 +116,6 @@ public final class LstmKernel {
         Arrays.fill(dcNext, 0, batch * n, 0f);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
-            Blas.Matrix dhNextPart = dhNextM.rows(from, rows);
             for (int t = steps - 1; t >= 0; t--) {
                 for (int b = from; b < to; b++) {
                     int row = (t * batch + b) * width;
@@ -144,8 +141,7 @@ public final class LstmKernel {
                 Blas.Matrix step = dGatesM.rows((long) t * batch + from, rows);
                 step.write(dStep, from * width);
                 if (t > 0) { // dL/dh(t-1) = dGates(t)·RWᵀ (not needed before the window's start)
-                    Blas.gemm(step, false, rwT, false, 0f, dhNextPart);
-                    dhNextPart.read(dhNext, from * n);
+                    StepProduct.multiply(dStep, from * width, width, rwT, n, dhNext, from * n, n, rows, n, width, false);
                 }
             }
         });

@@ -14,8 +14,8 @@ public final class RnnArrays {
     final ReusedArray h = new ReusedArray();
     final ReusedFloats activationRows = new ReusedFloats();
     final ReusedFloats hRows = new ReusedFloats();
-    final ReusedFloats recurrentRows = new ReusedFloats();
-    final ReusedArray recurrent = new ReusedArray();
+    final ReusedFloats rwRows = new ReusedFloats();
+    final ReusedFloats rwScratch = new ReusedFloats();
     // backward
     final ReusedArray dPre = new ReusedArray();
     final ReusedArray dx = new ReusedArray();
@@ -24,6 +24,5 @@ public final class RnnArrays {
     final ReusedFloats epsilonRows = new ReusedFloats();
     final ReusedFloats dPreStep = new ReusedFloats();
     final ReusedFloats dNextRows = new ReusedFloats();
-    final ReusedFloats fromRecurrentRows = new ReusedFloats();
-    final ReusedArray fromRecurrent = new ReusedArray();
+    final ReusedFloats rwTRows = new ReusedFloats();
 }

@@ -6,12 +6,13 @@ import pena.layers.kernels.BatchSplit;
 import pena.layers.kernels.Blas;
 import pena.layers.kernels.FloatMath;
 import pena.layers.kernels.State;
+import pena.layers.kernels.StepProduct;
 import pena.layers.kernels.WindowProducts;
 
 import java.util.Arrays;
 
 /**
- * The plain RNN over a window in single precision: per time step one {@code cblas_sgemm} for
+ * The plain RNN over a window in single precision: per time step one {@link StepProduct} for
  * h(t-1)·RW and the tanh in a Java loop, the batch cut over the cores; the window's x·W before
  * the steps and its weight products after them are {@link WindowProducts}. Gives what
  * {@link RnnReference} gives, to float rounding.
@@ -30,25 +31,15 @@ public final class RnnKernel {
         INDArray hArray = arrays.h.get(DataType.FLOAT, (long) (steps + 1) * batch, n);
         float[] act = arrays.activationRows.get(steps * batch * n);
         float[] h = arrays.hRows.get((steps + 1) * batch * n);
-        float[] recurrent = arrays.recurrentRows.get(batch * n);
         float[] keep = window.keep();
-        Blas.Matrix activationsM = Blas.of(activations);
-        Blas.Matrix hM = Blas.of(hArray);
-        Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights()); // RWᵀ [n, n], DL4J's column-major RW in place
-        Blas.Matrix recurrentM = Blas.of(arrays.recurrent.get(DataType.FLOAT, batch, n));
+        float[] rw = StepProduct.rowsOf(weights.recurrentWeights(), arrays.rwScratch, arrays.rwRows); // RW [n, n]
+        Blas.of(activations).read(act, 0); // x·W + b of every step
         State.read(startH, h);
-        hM.rows(0, batch).write(h, 0);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
-            Blas.Matrix recurrentPart = recurrentM.rows(from, rows);
             for (int t = 0; t < steps; t++) {
-                Blas.gemm(hM.rows((long) t * batch + from, rows), false, rwT, true, 0f, recurrentPart); // h(t-1)·RW
-                recurrentPart.read(recurrent, from * n);
                 int first = (t * batch + from) * n;
-                activationsM.rows((long) t * batch + from, rows).read(act, first);
-                for (int k = 0; k < rows * n; k++) {
-                    act[first + k] += recurrent[from * n + k];
-                }
+                StepProduct.multiply(h, first, n, rw, n, act, first, n, rows, n, n, true); // + h(t-1)·RW
                 FloatMath.tanh(act, first, first + rows * n);
                 for (int b = from; b < to; b++) {
                     int row = (t * batch + b) * n;
@@ -58,9 +49,9 @@ public final class RnnKernel {
                         h[after + j] = act[row + j] * m;
                     }
                 }
-                hM.rows((long) (t + 1) * batch + from, rows).write(h, ((t + 1) * batch + from) * n);
             }
         });
+        Blas.of(hArray).write(h, 0); // the layer's output and the operand of dRW
         return new RnnPass(window, n, activations, hArray, h, act);
     }
 
@@ -79,15 +70,12 @@ public final class RnnKernel {
         float[] epsilonRows = pass.epsilonRows(epsilon, arrays.epsilonRows);
         INDArray dPre = arrays.dPre.get(DataType.FLOAT, (long) steps * batch, n);
         Blas.Matrix dPreM = Blas.of(dPre);
-        Blas.Matrix rwT = Blas.transposeOf(weights.recurrentWeights());
-        Blas.Matrix fromRecurrentM = Blas.of(arrays.fromRecurrent.get(DataType.FLOAT, batch, n));
+        float[] rwT = StepProduct.transposedRowsOf(weights.recurrentWeights(), arrays.rwTRows); // RWᵀ [n, n]
         float[] dStep = arrays.dPreStep.get(batch * n);
         float[] dNext = arrays.dNextRows.get(batch * n);        // dL/dh(t) from step t+1
-        float[] fromRecurrent = arrays.fromRecurrentRows.get(batch * n);
         Arrays.fill(dNext, 0, batch * n, 0f);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
-            Blas.Matrix fromRecurrentPart = fromRecurrentM.rows(from, rows);
             for (int t = steps - 1; t >= 0; t--) {
                 for (int b = from; b < to; b++) {
                     int here = (t * batch + b) * n;
@@ -101,9 +89,7 @@ public final class RnnKernel {
                 Blas.Matrix step = dPreM.rows((long) t * batch + from, rows);
                 step.write(dStep, from * n);
                 if (t > 0) { // dL/dh(t-1) = d(t)·RWᵀ
-                    Blas.gemm(step, false, rwT, false, 0f, fromRecurrentPart);
-                    fromRecurrentPart.read(fromRecurrent, from * n);
-                    System.arraycopy(fromRecurrent, from * n, dNext, from * n, rows * n);
+                    StepProduct.multiply(dStep, from * n, n, rwT, n, dNext, from * n, n, rows, n, n, false);
                 }
             }
         });
