@@ -69,12 +69,17 @@ public final class LstmKernel {
                     FloatMath.sigmoid(act, row + f, row + f + n);
                     FloatMath.sigmoid(act, row + o, row + o + n);
                     FloatMath.sigmoid(act, row + in, row + in + n);
+                    // four loops the JIT vectorizes: C(t) goes through tanhC's block t first, since a
+                    // loop that reads c at one offset and writes it at another is not vectorized
                     for (int j = 0; j < n; j++) {
-                        float cell = act[row + f + j] * c[before + j] + act[row + in + j] * act[row + g + j]; // f*C + i*g
-                        float tc = FloatMath.tanh(cell);
-                        tanhC[before + j] = tc;                        // tanh(C(t)), block t
-                        c[after + j] = cell * m;
-                        h[after + j] = act[row + o + j] * tc * m;      // o * tanh(C)
+                        tanhC[before + j] = act[row + f + j] * c[before + j] + act[row + in + j] * act[row + g + j]; // f*C + i*g
+                    }
+                    for (int j = 0; j < n; j++) {
+                        c[after + j] = tanhC[before + j] * m;
+                    }
+                    FloatMath.tanh(tanhC, before, before + n);          // tanh(C(t)), block t
+                    for (int j = 0; j < n; j++) {
+                        h[after + j] = act[row + o + j] * tanhC[before + j] * m; // o * tanh(C)
                     }
                 }
             }

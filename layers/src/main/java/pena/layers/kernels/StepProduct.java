@@ -14,6 +14,9 @@ package pena.layers.kernels;
  * {@code cFrom} with rows {@code ldc} apart.
  */
 public final class StepProduct {
+    /** Side of the square tiles the transposing copy moves. */
+    private static final int TILE = 32;
+
     private StepProduct() {
     }
 
@@ -46,14 +49,14 @@ public final class StepProduct {
     }
 
     /** Columns [from, to) of the product one element at a time: the vector path's leftover columns. */
-    static void scalarMultiplyColumns(float[] a, int aFrom, int lda, float[] b, int ldb, float[] c, int cFrom,
-                                      int ldc, int m, int from, int to, int k, boolean accumulate) {
+    static void scalarMultiplyColumns(float[] a, int aFrom, int lda, float[] b, int bFrom, int ldb, float[] c,
+                                      int cFrom, int ldc, int m, int from, int to, int k, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             int row = cFrom + i * ldc;
             for (int j = from; j < to; j++) {
                 float sum = accumulate ? c[row + j] : 0f;
                 for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[aFrom + i * lda + p], b[p * ldb + j], sum);
+                    sum = Math.fma(a[aFrom + i * lda + p], b[bFrom + p * ldb + j], sum);
                 }
                 c[row + j] = sum;
             }
@@ -70,10 +73,16 @@ public final class StepProduct {
         int w = (int) rw.size(1);
         float[] transposed = transposedRowsOf(rw, scratch); // [w, n]
         float[] rows = into.get(n * w);
-        for (int col = 0; col < w; col++) {
-            int from = col * n;
-            for (int r = 0; r < n; r++) {
-                rows[r * w + col] = transposed[from + r];
+        for (int col0 = 0; col0 < w; col0 += TILE) { // in tiles, so that both sides stay in cache
+            int colEnd = Math.min(w, col0 + TILE);
+            for (int r0 = 0; r0 < n; r0 += TILE) {
+                int rEnd = Math.min(n, r0 + TILE);
+                for (int col = col0; col < colEnd; col++) {
+                    int from = col * n;
+                    for (int r = r0; r < rEnd; r++) {
+                        rows[r * w + col] = transposed[from + r];
+                    }
+                }
             }
         }
         return rows;

@@ -108,12 +108,15 @@ class StepProductTest {
     @Test
     void recurrentWeightsAreCopiedBothWays() {
         // DL4J keeps RW [n, w] column-major: rowsOf gives it row-major, transposedRowsOf RWᵀ row-major
-        INDArray rw = Nd4j.rand(DataType.FLOAT, 5, 12).dup('f');
-        float[] rows = StepProduct.rowsOf(rw, new ReusedFloats(), new ReusedFloats());
-        float[] transposed = StepProduct.transposedRowsOf(rw, new ReusedFloats());
-        float[] want = rw.dup('c').data().asFloat();
-        float[] wantTransposed = rw.transpose().dup('c').data().asFloat();
-        assertArrayEquals(want, java.util.Arrays.copyOf(rows, want.length));
-        assertArrayEquals(wantTransposed, java.util.Arrays.copyOf(transposed, wantTransposed.length));
+        // (37 x 70: tiles of the transposing copy left over on both sides)
+        for (int[] shape : new int[][] {{5, 12}, {37, 70}, {64, 256}}) {
+            INDArray rw = Nd4j.rand(DataType.FLOAT, shape[0], shape[1]).dup('f');
+            float[] rows = StepProduct.rowsOf(rw, new ReusedFloats(), new ReusedFloats());
+            float[] transposed = StepProduct.transposedRowsOf(rw, new ReusedFloats());
+            float[] want = rw.dup('c').data().asFloat();
+            float[] wantTransposed = rw.transpose().dup('c').data().asFloat();
+            assertArrayEquals(want, java.util.Arrays.copyOf(rows, want.length));
+            assertArrayEquals(wantTransposed, java.util.Arrays.copyOf(transposed, wantTransposed.length));
+        }
     }
 }
