@@ -63,6 +63,8 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig, P extend
     private final ReusedFloats inputGradientRows = new ReusedFloats();
     private final ReusedFloats transposeScratch = new ReusedFloats();
     private P trainingPass;
+    /** Whether backpropGradient returns dL/dinput; see {@link #inputGradientWanted(boolean)}. */
+    private boolean inputGradientWanted = true;
 
     private final List<String> stateNames;
 
@@ -88,6 +90,15 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig, P extend
     abstract Map<String, INDArray> endState(P pass);
 
     /** Whether this layer's passes take the float kernels (see {@link KernelChoice}). */
+    /**
+     * Whether the next backward passes compute dL/dinput. {@link StatefulNetwork} turns it off
+     * for its first layer while it trains (MultiLayerNetwork drops that gradient) and back on
+     * after, so that {@code calculateGradients} and a layer used elsewhere still get it.
+     */
+    void inputGradientWanted(boolean wanted) {
+        inputGradientWanted = wanted;
+    }
+
     protected boolean floatKernels() {
         return KernelChoice.floatKernels(dataType);
     }
@@ -186,7 +197,16 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig, P extend
             } else {
                 timeMajor.reshape('c', pass.steps, pass.batch, hiddenSize()).assign(eps.permute(2, 0, 1));
             }
+            pass.inputGradientWanted = inputGradientWanted;
             inputGradient = backward(pass, timeMajor, parameters(gradientViews));
+        }
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        for (String key : gradientViews.keySet()) {
+            gradient.gradientForVariable().put(key, gradientViews.get(key));
+        }
+        if (!inputGradientWanted) { // MultiLayerNetwork takes a null for "no gradient below this layer"
+            weightNoiseParams.clear();
+            return new Pair<>(gradient, null);
         }
         long nIn = pass.window.x().size(1);
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
@@ -197,10 +217,6 @@ public abstract class RecurrentCellLayer<C extends RecurrentCellConfig, P extend
             TimeMajor.write(rows, 0, transposeScratch.get((int) epsOut.length()), epsOut);
         } else {
             epsOut.assign(inputGradient.reshape('c', pass.steps, pass.batch, nIn).permute(1, 2, 0));
-        }
-        Gradient gradient = new DefaultGradient(gradientsFlattened);
-        for (String key : gradientViews.keySet()) {
-            gradient.gradientForVariable().put(key, gradientViews.get(key));
         }
         weightNoiseParams.clear();
         return new Pair<>(gradient, permuteIfNWC(backpropDropOutIfPresent(epsOut)));

@@ -74,7 +74,19 @@ public class StatefulNetwork extends MultiLayerNetwork {
             fusedAdam = FusedAdam.of(this);
         }
         if (fusedAdam.isPresent() && KernelChoice.floatKernels(params().dataType()) && getListeners().isEmpty()) {
-            computeGradientAndScore(workspaceMgr);
+            // the first layer's dL/dinput is dropped by MultiLayerNetwork: not computed at all
+            RecurrentCellLayer<?, ?> first = getLayers()[0] instanceof RecurrentCellLayer<?, ?> cell
+                    && getLayerWiseConfigurations().getInputPreProcess(0) == null ? cell : null;
+            if (first != null) {
+                first.inputGradientWanted(false);
+            }
+            try {
+                computeGradientAndScore(workspaceMgr);
+            } finally {
+                if (first != null) {
+                    first.inputGradientWanted(true);
+                }
+            }
             fusedAdam.get().step(getIterationCount(), batchSize());
             setIterationCount(getIterationCount() + 1);
         } else {

@@ -55,6 +55,25 @@ class FusedAdamTest {
     }
 
     @Test
+    void theFirstLayersInputGradientIsLeftOutInTrainingOnly() {
+        // training skips layer 0's dL/dinput (MultiLayerNetwork drops it); asked for afterwards, it is there and right
+        MultiLayerConfiguration conf = configuration(0, 0, new Adam(0.01));
+        MultiLayerNetwork dl4j = new MultiLayerNetwork(conf.clone());
+        dl4j.init();
+        StatefulNetwork fused = new StatefulNetwork(conf.clone());
+        fused.init(dl4j.params().dup(), true);
+        INDArray[] window = window(1, 0);
+        fused.fit(window[0], window[1]);
+        dl4j.setParams(fused.params().dup());
+        dl4j.rnnClearPreviousState();
+        fused.clearState();
+        INDArray want = dl4j.calculateGradients(window[0], window[1], null, null).getSecond();
+        INDArray got = fused.calculateGradients(window[0], window[1], null, null).getSecond();
+        assertTrue(got != null, "no input gradient after training");
+        assertClose(want, got, "input gradient after training");
+    }
+
+    @Test
     void aLearningRateSetBetweenStepsIsTheOneBothUpdatersUse() {
         for (int embedding : new int[]{0, 6}) {
             MultiLayerConfiguration conf = configuration(embedding, 0, new Adam(0.01));

@@ -151,7 +151,7 @@ public final class LstmKernel {
             }
         });
         INDArray x = pass.window.x();
-        INDArray dx = arrays.dx.get(DataType.FLOAT, (long) steps * batch, x.size(1));
+        INDArray dx = pass.inputGradientWanted ? arrays.dx.get(DataType.FLOAT, (long) steps * batch, x.size(1)) : null;
         WindowProducts.gradients(x, pass.window.hot(), dGates, pass.allHBefore(), dGates, weights.inputWeights(),
                 arrays.ones.get(DataType.FLOAT, (long) steps * batch), gradients.inputWeights(), gradients.bias(),
                 gradients.recurrentWeights(), dx);

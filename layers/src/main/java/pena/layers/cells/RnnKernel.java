@@ -94,7 +94,7 @@ public final class RnnKernel {
             }
         });
         INDArray x = pass.window.x();
-        INDArray dx = arrays.dx.get(DataType.FLOAT, (long) steps * batch, x.size(1));
+        INDArray dx = pass.inputGradientWanted ? arrays.dx.get(DataType.FLOAT, (long) steps * batch, x.size(1)) : null;
         INDArray ones = arrays.ones.get(DataType.FLOAT, (long) steps * batch);
         WindowProducts.gradients(x, pass.window.hot(), dPre, pass.allHBefore(), dPre, weights.inputWeights(),
                 ones, gradients.inputWeights(), gradients.bias(), gradients.recurrentWeights(), dx);

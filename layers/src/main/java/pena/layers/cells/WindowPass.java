@@ -34,6 +34,12 @@ public abstract class WindowPass {
      * array (the float kernel then reads them directly); null otherwise.
      */
     public float[] epsilonRows;
+    /**
+     * Whether the backward pass computes dL/dx. The first layer of a network being trained has
+     * no use for it (its input is the data), and for a one-hot input it is a product as large as
+     * x·W's, so the network says so ({@code StatefulNetwork}); everyone else gets it.
+     */
+    public boolean inputGradientWanted = true;
 
     protected WindowPass(Window window, int n, INDArray gates, INDArray h, float[] hRows) {
         this.window = window;

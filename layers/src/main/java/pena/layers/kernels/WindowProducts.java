@@ -32,7 +32,7 @@ public final class WindowProducts {
      * dW = xᵀ·dGates, db = Σ dGates (rows summed as a product with a row of ones), dRW =
      * h(t-1)ᵀ·dRecurrent and dx = dGates·Wᵀ. {@code dRecurrent} is the gradient of the recurrent
      * side of the gates (for the LSTM the same array as dGates). With one-hot x ({@code hot}
-     * not null) dW is a scatter-add of dGates' rows.
+     * not null) dW is a scatter-add of dGates' rows. A null {@code dx} is not wanted: not computed.
      */
     public static void gradients(INDArray x, int[] hot, INDArray dGates, INDArray previousH, INDArray dRecurrent, INDArray w,
                           INDArray ones, INDArray gradW, INDArray gradBias, INDArray gradRW, INDArray dx) {
@@ -45,7 +45,6 @@ public final class WindowProducts {
         Blas.Matrix wT = Blas.transposeOf(w);
         Blas.Matrix gradWT = Blas.transposeOf(gradW);   // dWᵀ [k·n, nIn]
         Blas.Matrix gradRWT = Blas.transposeOf(gradRW); // dRWᵀ [k·n, n]
-        Blas.Matrix dxM = Blas.of(dx);
         if (hot != null) {
             OneHotRows.scatter(hot, dGates, gradW);
         }
@@ -57,7 +56,10 @@ public final class WindowProducts {
             Blas.gemm(dRecurrentM.cols(from, count), true, previousM, false, 0f, gradRWT.rows(from, count));
             Blas.gemm(onesM, false, dGatesM.cols(from, count), false, 0f, gradBiasM.cols(from, count));
         });
-        BatchSplit.run(dGatesM.rows(), MIN_PART, (from, to) ->
-                Blas.gemm(dGatesM.rows(from, to - from), false, wT, false, 0f, dxM.rows(from, to - from)));
+        if (dx != null) {
+            Blas.Matrix dxM = Blas.of(dx);
+            BatchSplit.run(dGatesM.rows(), MIN_PART, (from, to) ->
+                    Blas.gemm(dGatesM.rows(from, to - from), false, wT, false, 0f, dxM.rows(from, to - from)));
+        }
     }
 }
