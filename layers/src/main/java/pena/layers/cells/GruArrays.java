@@ -13,6 +13,7 @@ public final class GruArrays {
     // forward
     final ReusedArray gates = new ReusedArray();
     final ReusedArray h = new ReusedArray();
+    final pena.layers.kernels.ProductScratch input = new pena.layers.kernels.ProductScratch();
     final ReusedArray candidateInput = new ReusedArray();
     final ReusedArray recurrent = new ReusedArray();
     final ReusedFloats gateRows = new ReusedFloats();

@@ -38,8 +38,6 @@ public final class GruKernel {
         int z = UPDATE.from(n);
         int r = RESET.from(n);
         int candidate = CANDIDATE.from(n);
-        INDArray gates = arrays.gates.get(DataType.FLOAT, (long) steps * batch, width);
-        WindowProducts.inputProduct(window.x(), window.hot(), weights.inputWeights(), weights.bias(), gates);
         INDArray hArray = arrays.h.get(DataType.FLOAT, (long) (steps + 1) * batch, n);
         float[] act = arrays.gateRows.get(steps * batch * width);
         float[] part = arrays.candidatePartRows.get(steps * batch * n);
@@ -48,7 +46,8 @@ public final class GruKernel {
         float[] rb = weights.recurrentBias().dup('c').data().asFloat();
         float[] keep = window.keep();
         float[] rw = StepProduct.rowsOf(weights.recurrentWeights(), arrays.rwScratch, arrays.rwRows); // RW [n, 3n]
-        Blas.of(gates).read(act, 0); // x·W + b of every step
+        WindowProducts.inputProduct(window.x(), window.hot(), weights.inputWeights(), weights.bias(), act,
+                arrays.input); // x·W + b of every step
         State.read(startH, h);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
@@ -85,7 +84,7 @@ public final class GruKernel {
             }
         });
         Blas.of(hArray).write(h, 0); // the layer's output and the operand of dRW
-        return new GruPass(window, n, gates, hArray, h, act, part);
+        return new GruPass(window, n, null, hArray, h, act, part);
     }
 
     /**

@@ -13,6 +13,7 @@ public final class LstmArrays {
     // forward
     final ReusedArray gates = new ReusedArray();
     final ReusedArray h = new ReusedArray();
+    final pena.layers.kernels.ProductScratch input = new pena.layers.kernels.ProductScratch();
     final ReusedArray c = new ReusedArray();
     final ReusedArray tanhC = new ReusedArray();
     final ReusedFloats gateRows = new ReusedFloats();

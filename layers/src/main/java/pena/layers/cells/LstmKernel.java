@@ -41,8 +41,6 @@ public final class LstmKernel {
         int f = FORGET.from(n);
         int o = OUTPUT.from(n);
         int in = INPUT.from(n);
-        INDArray gates = arrays.gates.get(DataType.FLOAT, (long) steps * batch, width);
-        WindowProducts.inputProduct(window.x(), window.hot(), weights.inputWeights(), weights.bias(), gates);
         INDArray hArray = arrays.h.get(DataType.FLOAT, (long) (steps + 1) * batch, n);
         INDArray cArray = arrays.c.get(DataType.FLOAT, (long) (steps + 1) * batch, n);
         float[] act = arrays.gateRows.get(steps * batch * width);
@@ -51,7 +49,8 @@ public final class LstmKernel {
         float[] h = arrays.hRows.get((steps + 1) * batch * n);
         float[] keep = window.keep();
         float[] rw = StepProduct.rowsOf(weights.recurrentWeights(), arrays.rwScratch, arrays.rwRows); // RW [n, 4n]
-        Blas.of(gates).read(act, 0); // x·W + b of every step
+        WindowProducts.inputProduct(window.x(), window.hot(), weights.inputWeights(), weights.bias(), act,
+                arrays.input); // x·W + b of every step
         State.read(startH, h);
         State.read(startC, c);
         BatchSplit.run(batch, (from, to) -> {
@@ -86,7 +85,7 @@ public final class LstmKernel {
         });
         Blas.of(hArray).write(h, 0); // the layer's output and the operand of dRW
         Blas.of(cArray).write(c, 0);
-        return new LstmPass(window, n, gates, hArray, cArray, h, act, c, tanhC);
+        return new LstmPass(window, n, null, hArray, cArray, h, act, c, tanhC);
     }
 
     /**

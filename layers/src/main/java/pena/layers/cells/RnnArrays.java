@@ -12,6 +12,7 @@ public final class RnnArrays {
     // forward
     final ReusedArray activations = new ReusedArray();
     final ReusedArray h = new ReusedArray();
+    final pena.layers.kernels.ProductScratch input = new pena.layers.kernels.ProductScratch();
     final ReusedFloats activationRows = new ReusedFloats();
     final ReusedFloats hRows = new ReusedFloats();
     final ReusedFloats rwRows = new ReusedFloats();

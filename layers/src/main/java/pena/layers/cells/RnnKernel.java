@@ -26,14 +26,13 @@ public final class RnnKernel {
         int steps = window.steps();
         int batch = window.batch();
         int n = (int) startH.size(1);
-        INDArray activations = arrays.activations.get(DataType.FLOAT, (long) steps * batch, n);
-        WindowProducts.inputProduct(window.x(), window.hot(), weights.inputWeights(), weights.bias(), activations);
         INDArray hArray = arrays.h.get(DataType.FLOAT, (long) (steps + 1) * batch, n);
         float[] act = arrays.activationRows.get(steps * batch * n);
         float[] h = arrays.hRows.get((steps + 1) * batch * n);
         float[] keep = window.keep();
         float[] rw = StepProduct.rowsOf(weights.recurrentWeights(), arrays.rwScratch, arrays.rwRows); // RW [n, n]
-        Blas.of(activations).read(act, 0); // x·W + b of every step
+        WindowProducts.inputProduct(window.x(), window.hot(), weights.inputWeights(), weights.bias(), act,
+                arrays.input); // x·W + b of every step
         State.read(startH, h);
         BatchSplit.run(batch, (from, to) -> {
             int rows = to - from;
@@ -52,7 +51,7 @@ public final class RnnKernel {
             }
         });
         Blas.of(hArray).write(h, 0); // the layer's output and the operand of dRW
-        return new RnnPass(window, n, activations, hArray, h, act);
+        return new RnnPass(window, n, null, hArray, h, act);
     }
 
     /**

@@ -21,7 +21,10 @@ public abstract class WindowPass {
     public final int batch;
     /** Units. */
     public final int n;
-    /** [T·batch, k·n]: the gates after their nonlinearities, blocks as the cell lays them out. */
+    /**
+     * Reference path: [T·batch, k·n], the gates after their nonlinearities, blocks as the cell
+     * lays them out. Null on the float kernel, which keeps them as Java arrays only.
+     */
     public final INDArray gates;
     /** [(T+1)·batch, n]: block 0 the state h the window started from, block t+1 h after step t. */
     public final INDArray h;

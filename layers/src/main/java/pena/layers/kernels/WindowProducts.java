@@ -10,6 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class WindowProducts {
     /** Below this many rows (or columns) per part a product is not worth splitting. */
     private static final int MIN_PART = 64;
+    /** Rows of x the Java input product takes at a time (their part of x stays in cache). */
+    private static final int ROW_BLOCK = 64;
 
     private WindowProducts() {
     }
@@ -26,6 +28,48 @@ public final class WindowProducts {
         BatchSplit.run(xM.rows(), MIN_PART, (from, to) ->
                 Blas.gemm(xM.rows(from, to - from), false, wT, true, 0f, gatesM.rows(from, to - from)));
         gates.addiRowVector(bias);
+    }
+
+    /**
+     * gates = x·W + b, [T·B, width], straight into the Java array the steps work on: a gather of
+     * W's rows when x is one-hot, else {@link StepProduct} in blocks of rows (as fast as OpenBLAS
+     * at these shapes, and the gates need not go through an ND4J array and a copy).
+     */
+    public static void inputProduct(INDArray x, int[] hot, INDArray w, INDArray bias, float[] gates,
+                                    ProductScratch scratch) {
+        int nIn = (int) w.size(0);
+        int width = (int) w.size(1);
+        int rows = (int) x.size(0);
+        float[] b = scratch.bias.get(width);
+        Blas.ofRow(bias).read(b, 0);
+        float[] wRows = StepProduct.rowsOf(w, scratch.transposed, scratch.weights); // W [nIn, width]
+        if (hot != null) {
+            BatchSplit.run(rows, MIN_PART, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    int at = r * width;
+                    if (hot[r] < 0) { // an all-zero row (a masked step): b alone
+                        System.arraycopy(b, 0, gates, at, width);
+                        continue;
+                    }
+                    int row = hot[r] * width;
+                    for (int j = 0; j < width; j++) {
+                        gates[at + j] = wRows[row + j] + b[j];
+                    }
+                }
+            });
+            return;
+        }
+        float[] xRows = scratch.input.get(rows * nIn);
+        Blas.of(x).read(xRows, 0);
+        BatchSplit.run(rows, MIN_PART, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                System.arraycopy(b, 0, gates, r * width, width);
+            }
+            for (int r = from; r < to; r += ROW_BLOCK) {
+                StepProduct.multiply(xRows, r * nIn, nIn, wRows, width, gates, r * width, width,
+                        Math.min(ROW_BLOCK, to - r), width, nIn, true);
+            }
+        });
     }
 
     /**
