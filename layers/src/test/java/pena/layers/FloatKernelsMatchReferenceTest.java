@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * End to end through the layers: the float kernels (per-step cblas_sgemm and Java gate
+ * End to end through the layers: the float kernels (per-step StepProduct and Java gate
  * arithmetic) against the reference path of ND4J operations, on the same float network: outputs,
  * rnnTimeStep chunks and every parameter's gradient, with and without a mask, 2 layers, one-hot
  * and embedding input. Each kernel also has a test of its own (pena.layers.cells, pena.layers.kernels).

@@ -5,7 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one switch between the two implementations of every layer: the float kernels (single
- * precision, per step one {@code cblas_sgemm} and the gate arithmetic in Java loops the JIT
+ * precision, per step one {@link StepProduct} and the gate arithmetic in Java loops the JIT
  * vectorizes; the default) and the reference path of ND4J operations (any precision: gradient
  * checks run it in double). Tests turn the float kernels off to hold the two against each other.
  */
