@@ -109,15 +109,15 @@ final class FusedAdam {
 
     /** One step from the gradient the network just computed, at DL4J's iteration {@code iteration}. */
     void step(int iteration, int batchSize) {
-        Blas.Matrix params = Blas.ofRow(flat(network.params()));
-        Blas.Matrix gradients = Blas.ofRow(flat(network.getFlattenedGradients()));
+        INDArray params = flat(network.params());
+        INDArray gradients = flat(network.getFlattenedGradients());
         // asked for at every step: restoring a checkpoint may replace the updater's state array
         INDArray state = network.getUpdater().getStateViewArray();
         if (!Blas.gapless(state)) {
             throw new IllegalStateException("the updater's state is not one gapless float array: "
                     + state.shapeInfoToString());
         }
-        Blas.Matrix stateView = Blas.ofRow(flat(state)); // per block: m, then v
+        INDArray stateView = flat(state); // per block: m, then v
         for (LayerRange layer : layers) {
             // divideByMinibatch, then ClipL2PerLayer on the divided gradient
             double norm = Math.sqrt(AdamKernel.sumOfSquares(gradients, layer.from(), layer.count())) / batchSize;
@@ -137,7 +137,7 @@ final class FusedAdam {
                         / (1 - Math.pow(config.getBeta1(), t));
                 long mFrom = block.stateFrom() + (from - block.paramFrom());
                 long vFrom = block.stateFrom() + block.count() + (from - block.paramFrom());
-                AdamKernel.step(params, gradients, stateView, stateView, from, mFrom, vFrom, to - from, (float) scale,
+                AdamKernel.step(params, gradients, stateView, from, mFrom, vFrom, to - from, (float) scale,
                         (float) config.getBeta1(), (float) config.getBeta2(), (float) stepSize, (float) config.getEpsilon());
             }
         }

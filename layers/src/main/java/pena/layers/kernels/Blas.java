@@ -137,6 +137,21 @@ public final class Blas {
         new FloatPointer(pointer(array)).position(start(array)).put(source, 0, (int) array.length());
     }
 
+    /**
+     * A gapless float array's memory as a byte buffer in the platform's byte order, byte 0 its
+     * element 0, for code that reads and writes it in place. At most 2 GB (a byte buffer's limit).
+     */
+    public static java.nio.ByteBuffer bytesOf(INDArray array) {
+        if (!gapless(array) || array.length() * Float.BYTES > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("not a gapless float array under 2 GB: " + array.shapeInfoToString());
+        }
+        long from = start(array) * Float.BYTES;
+        long to = from + array.length() * Float.BYTES;
+        org.bytedeco.javacpp.BytePointer bytes = new org.bytedeco.javacpp.BytePointer(pointer(array));
+        bytes.capacity(to).limit(to).position(from);
+        return bytes.asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
+    }
+
     private static FloatPointer pointer(INDArray array) {
         if (array.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("not a float array: " + array.dataType());
