@@ -49,14 +49,14 @@ public final class StepProduct {
     }
 
     /** Columns [from, to) of the product one element at a time: the vector path's leftover columns. */
-    static void scalarMultiplyColumns(float[] a, int aFrom, int lda, float[] b, int bFrom, int ldb, float[] c,
-                                      int cFrom, int ldc, int m, int from, int to, int k, boolean accumulate) {
+    static void scalarMultiplyColumns(float[] a, int aFrom, int lda, float[] b, int ldb, float[] c, int cFrom,
+                                      int ldc, int m, int from, int to, int k, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             int row = cFrom + i * ldc;
             for (int j = from; j < to; j++) {
                 float sum = accumulate ? c[row + j] : 0f;
                 for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[aFrom + i * lda + p], b[bFrom + p * ldb + j], sum);
+                    sum = Math.fma(a[aFrom + i * lda + p], b[p * ldb + j], sum);
                 }
                 c[row + j] = sum;
             }

@@ -19,29 +19,23 @@ final class VectorStepProduct {
 
     static void multiply(float[] a, int aFrom, int lda, float[] b, int ldb, float[] c, int cFrom, int ldc,
                          int m, int n, int k, boolean accumulate) {
-        multiplyFrom(a, aFrom, lda, b, 0, ldb, c, cFrom, ldc, m, n, k, accumulate);
-    }
-
-    /** As {@link #multiply}, b starting at {@code bFrom}. */
-    static void multiplyFrom(float[] a, int aFrom, int lda, float[] b, int bFrom, int ldb, float[] c, int cFrom,
-                             int ldc, int m, int n, int k, boolean accumulate) {
         int j = 0;
         for (; j + 4 * L <= n; j += 4 * L) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                block4x4(a, aFrom + i * lda, lda, b, ldb, bFrom + j, c, cFrom + i * ldc + j, ldc, k, accumulate);
+                block4x4(a, aFrom + i * lda, lda, b, ldb, j, c, cFrom + i * ldc + j, ldc, k, accumulate);
             }
             for (; i < m; i++) {
-                block1x4(a, aFrom + i * lda, b, ldb, bFrom + j, c, cFrom + i * ldc + j, k, accumulate);
+                block1x4(a, aFrom + i * lda, b, ldb, j, c, cFrom + i * ldc + j, k, accumulate);
             }
         }
         for (; j + L <= n; j += L) {
             for (int i = 0; i < m; i++) {
-                block1x1(a, aFrom + i * lda, b, ldb, bFrom + j, c, cFrom + i * ldc + j, k, accumulate);
+                block1x1(a, aFrom + i * lda, b, ldb, j, c, cFrom + i * ldc + j, k, accumulate);
             }
         }
         if (j < n) {
-            StepProduct.scalarMultiplyColumns(a, aFrom, lda, b, bFrom, ldb, c, cFrom, ldc, m, j, n, k, accumulate);
+            StepProduct.scalarMultiplyColumns(a, aFrom, lda, b, ldb, c, cFrom, ldc, m, j, n, k, accumulate);
         }
     }
 
