@@ -31,7 +31,15 @@ public final class SoftmaxWindow {
     /** Classes per core below which the weight gradient is not split. */
     private static final int MIN_CLASSES = 32;
 
+    /**
+     * Classes from which, with the vector module, the window runs class-major on Java arrays
+     * ({@link ClassMajorSoftmax}); below it (a character vocabulary) on OpenBLAS by rows.
+     */
+    static final int CLASS_MAJOR_FROM = 1024;
+
     private final double clip;
+    private final int classMajorFrom;
+    private ClassMajorSoftmax classMajor;
     private final ReusedArray inputRows = new ReusedArray();          // X [T·B, nIn]
     private final ReusedArray logitRows = new ReusedArray();          // [T·B, V]: logits, then D
     private final ReusedArray inputGradientRows = new ReusedArray();  // dL/dX [T·B, nIn]
@@ -43,7 +51,13 @@ public final class SoftmaxWindow {
 
     /** @param clip probabilities are clipped to [clip, 1 - clip] before the logarithm (LossMCXENT's ε) */
     public SoftmaxWindow(double clip) {
+        this(clip, SoftmaxArithmetic.VECTOR ? CLASS_MAJOR_FROM : Integer.MAX_VALUE);
+    }
+
+    /** With the vocabulary size from which the class-major path runs (tests choose each path). */
+    SoftmaxWindow(double clip, int classMajorFrom) {
         this.clip = clip;
+        this.classMajorFrom = classMajorFrom;
     }
 
     /**
@@ -65,18 +79,33 @@ public final class SoftmaxWindow {
         if (targets.length < total) {
             throw new IllegalArgumentException("targets for " + targets.length + " rows, the window has " + total);
         }
-        Blas.Matrix xM = inputAsRows(input);
-        Blas.Matrix wT = Blas.transposeOf(w);       // Wᵀ [V, nIn], DL4J's column-major W in place
-        Blas.Matrix z = Blas.of(logitRows.get(DataType.FLOAT, total, vocabulary));
-        Blas.Matrix dx = gradients ? Blas.of(inputGradientRows.get(DataType.FLOAT, total, nIn)) : null;
         float[] b = row(bias);
-        float[] p = probabilities.get(total * vocabulary);
         float[] m = null;
         if (mask != null) {
             m = keep.get(total);
             Blas.readAll(mask, m);
         }
         float[] rowMask = m;
+        if (vocabulary >= classMajorFrom) {
+            float[] x = inputs.get(total * nIn);
+            TimeMajor.read(input, transposeScratch.get(total * nIn), x);
+            float[] dxRows = gradients ? inputGradients.get(total * nIn) : null;
+            float[] db = gradients ? new float[vocabulary] : null;
+            if (classMajor == null) {
+                classMajor = new ClassMajorSoftmax();
+            }
+            double loss = classMajor.run(x, total, nIn, w, b, targets, m, clip, gradients, gradW, db, dxRows);
+            if (gradients) {
+                Blas.ofRow(gradBias).write(db, 0);
+                TimeMajor.write(dxRows, 0, transposeScratch.get(total * nIn), epsilon);
+            }
+            return loss;
+        }
+        Blas.Matrix xM = inputAsRows(input);
+        Blas.Matrix wT = Blas.transposeOf(w);       // Wᵀ [V, nIn], DL4J's column-major W in place
+        Blas.Matrix z = Blas.of(logitRows.get(DataType.FLOAT, total, vocabulary));
+        Blas.Matrix dx = gradients ? Blas.of(inputGradientRows.get(DataType.FLOAT, total, nIn)) : null;
+        float[] p = probabilities.get(total * vocabulary);
         int parts = BatchSplit.parts(total, MIN_ROWS);
         double[] partLoss = new double[parts];
         float[][] partBias = gradients ? new float[parts][vocabulary] : null; // each part's Σ D, summed in part order

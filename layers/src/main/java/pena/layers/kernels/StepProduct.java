@@ -23,24 +23,35 @@ public final class StepProduct {
     /** c = a·b, or c += a·b when {@code accumulate}. */
     public static void multiply(float[] a, int aFrom, int lda, float[] b, int ldb, float[] c, int cFrom, int ldc,
                                 int m, int n, int k, boolean accumulate) {
+        multiply(a, aFrom, lda, 1, b, 0, ldb, c, cFrom, ldc, m, n, k, accumulate);
+    }
+
+    /**
+     * The same product with a read through strides, element (i, p) at
+     * {@code a[aFrom + i·aRowStride + p·aColStride]} (so aᵀ of a row-major array is the strides
+     * swapped), and b from {@code bFrom}.
+     */
+    public static void multiply(float[] a, int aFrom, int aRowStride, int aColStride, float[] b, int bFrom, int ldb,
+                                float[] c, int cFrom, int ldc, int m, int n, int k, boolean accumulate) {
         if (SoftmaxArithmetic.VECTOR) {
-            VectorStepProduct.multiply(a, aFrom, lda, b, ldb, c, cFrom, ldc, m, n, k, accumulate);
+            VectorStepProduct.multiply(a, aFrom, aRowStride, aColStride, b, bFrom, ldb, c, cFrom, ldc, m, n, k,
+                    accumulate);
         } else {
-            scalarMultiply(a, aFrom, lda, b, ldb, c, cFrom, ldc, m, n, k, accumulate);
+            scalarMultiply(a, aFrom, aRowStride, aColStride, b, bFrom, ldb, c, cFrom, ldc, m, n, k, accumulate);
         }
     }
 
     /** The same product one element at a time: the path without the vector module, and what the tests compare with. */
-    static void scalarMultiply(float[] a, int aFrom, int lda, float[] b, int ldb, float[] c, int cFrom, int ldc,
-                               int m, int n, int k, boolean accumulate) {
+    static void scalarMultiply(float[] a, int aFrom, int aRowStride, int aColStride, float[] b, int bFrom, int ldb,
+                               float[] c, int cFrom, int ldc, int m, int n, int k, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             int row = cFrom + i * ldc;
             if (!accumulate) {
                 java.util.Arrays.fill(c, row, row + n, 0f);
             }
             for (int p = 0; p < k; p++) {
-                float x = a[aFrom + i * lda + p];
-                int bRow = p * ldb;
+                float x = a[aFrom + i * aRowStride + p * aColStride];
+                int bRow = bFrom + p * ldb;
                 for (int j = 0; j < n; j++) { // a loop the JIT vectorizes on its own
                     c[row + j] += x * b[bRow + j];
                 }
@@ -49,14 +60,16 @@ public final class StepProduct {
     }
 
     /** Columns [from, to) of the product one element at a time: the vector path's leftover columns. */
-    static void scalarMultiplyColumns(float[] a, int aFrom, int lda, float[] b, int ldb, float[] c, int cFrom,
-                                      int ldc, int m, int from, int to, int k, boolean accumulate) {
+    static void scalarMultiplyColumns(float[] a, int aFrom, int aRowStride, int aColStride, float[] b, int bFrom,
+                                      int ldb, float[] c, int cFrom, int ldc, int m, int from, int to, int k,
+                                      boolean accumulate) {
         for (int i = 0; i < m; i++) {
             int row = cFrom + i * ldc;
+            int aRow = aFrom + i * aRowStride;
             for (int j = from; j < to; j++) {
                 float sum = accumulate ? c[row + j] : 0f;
                 for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[aFrom + i * lda + p], b[p * ldb + j], sum);
+                    sum = Math.fma(a[aRow + p * aColStride], b[bFrom + p * ldb + j], sum);
                 }
                 c[row + j] = sum;
             }
@@ -73,19 +86,24 @@ public final class StepProduct {
         int w = (int) rw.size(1);
         float[] transposed = transposedRowsOf(rw, scratch); // [w, n]
         float[] rows = into.get(n * w);
-        for (int col0 = 0; col0 < w; col0 += TILE) { // in tiles, so that both sides stay in cache
-            int colEnd = Math.min(w, col0 + TILE);
-            for (int r0 = 0; r0 < n; r0 += TILE) {
-                int rEnd = Math.min(n, r0 + TILE);
-                for (int col = col0; col < colEnd; col++) {
-                    int from = col * n;
-                    for (int r = r0; r < rEnd; r++) {
-                        rows[r * w + col] = transposed[from + r];
+        transpose(transposed, w, n, rows);
+        return rows;
+    }
+
+    /** target [cols, rows] = source [rows, cols]ᵀ, both row-major from 0. */
+    public static void transpose(float[] source, int rows, int cols, float[] target) {
+        for (int r0 = 0; r0 < rows; r0 += TILE) { // in tiles, so that both sides stay in cache
+            int rEnd = Math.min(rows, r0 + TILE);
+            for (int c0 = 0; c0 < cols; c0 += TILE) {
+                int cEnd = Math.min(cols, c0 + TILE);
+                for (int r = r0; r < rEnd; r++) {
+                    int from = r * cols;
+                    for (int c = c0; c < cEnd; c++) {
+                        target[c * rows + r] = source[from + c];
                     }
                 }
             }
         }
-        return rows;
     }
 
     /**

@@ -33,27 +33,33 @@ class StepProductTest {
     /**
      * c (+)= a·b inside larger arrays (a and c start at an offset, their rows further apart than
      * their width), so a kernel reading or writing past its rows or columns is caught: the
-     * elements around c's block must stay as they were.
+     * elements around c's block must stay as they were. With {@code transposedA}, a is read
+     * through swapped strides (element (i, p) at p·lda + i), as the output layer reads Dᵀ.
      */
-    private static void check(boolean vector, boolean accumulate) {
+    private static void check(boolean vector, boolean accumulate, boolean transposedA) {
         Random random = new Random(7);
         for (int[] shape : SHAPES) {
             int m = shape[0];
             int n = shape[1];
             int k = shape[2];
-            int lda = k + 3;
+            int lda = (transposedA ? m : k) + 3;
+            int rowStride = transposedA ? 1 : lda;
+            int colStride = transposedA ? lda : 1;
             int ldb = n + 5;
             int ldc = n + 2;
             int aFrom = 11;
+            int bFrom = 9;
             int cFrom = 13;
-            float[] a = random(aFrom + m * lda, random);
-            float[] b = random(k * ldb, random);
+            float[] a = random(aFrom + (transposedA ? k : m) * lda, random);
+            float[] b = random(bFrom + k * ldb, random);
             float[] c = random(cFrom + m * ldc + 4, random);
             float[] before = c.clone();
             if (vector) {
-                VectorStepProduct.multiply(a, aFrom, lda, b, ldb, c, cFrom, ldc, m, n, k, accumulate);
+                VectorStepProduct.multiply(a, aFrom, rowStride, colStride, b, bFrom, ldb, c, cFrom, ldc, m, n, k,
+                        accumulate);
             } else {
-                StepProduct.scalarMultiply(a, aFrom, lda, b, ldb, c, cFrom, ldc, m, n, k, accumulate);
+                StepProduct.scalarMultiply(a, aFrom, rowStride, colStride, b, bFrom, ldb, c, cFrom, ldc, m, n, k,
+                        accumulate);
             }
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < ldc; j++) {
@@ -64,7 +70,7 @@ class StepProductTest {
                     }
                     double want = accumulate ? before[at] : 0;
                     for (int p = 0; p < k; p++) {
-                        want += (double) a[aFrom + i * lda + p] * b[p * ldb + j];
+                        want += (double) a[aFrom + i * rowStride + p * colStride] * b[bFrom + p * ldb + j];
                     }
                     assertEquals(want, c[at], 1e-5 * (Math.sqrt(k) + Math.abs(want)), describe(shape, i, j));
                 }
@@ -90,19 +96,28 @@ class StepProductTest {
     @Test
     void vectorProductMatchesDoublePrecision() {
         Assumptions.assumeTrue(SoftmaxArithmetic.VECTOR);
-        check(true, false);
+        check(true, false, false);
     }
 
     @Test
     void vectorProductAddsToWhatIsThere() {
         Assumptions.assumeTrue(SoftmaxArithmetic.VECTOR);
-        check(true, true);
+        check(true, true, false);
+    }
+
+    @Test
+    void vectorProductReadsATransposed() {
+        Assumptions.assumeTrue(SoftmaxArithmetic.VECTOR);
+        check(true, false, true);
+        check(true, true, true);
     }
 
     @Test
     void scalarProductMatchesDoublePrecision() {
-        check(false, false);
-        check(false, true);
+        check(false, false, false);
+        check(false, true, false);
+        check(false, false, true);
+        check(false, true, true);
     }
 
     @Test
