@@ -49,16 +49,20 @@ final class ClassMajorSoftmax {
      * (DL4J's [nIn, V] 'f' view), {@code db} [V] and {@code dx} [T·B, nIn] row-major.
      *
      * @param x       the input as rows [T·B, nIn], row t·B + b
+     * @param input   the same input as DL4J has it, [B, nIn, T] 'f' gapless
+     * @param scratch at least the input's length
      * @param targets per row its class, or -1 for none
      * @param mask    per row a float, or null
      */
-    double run(float[] x, int total, int nIn, INDArray w, float[] bias, int[] targets, float[] mask, double clip,
-               boolean gradients, INDArray gradW, float[] db, float[] dx) {
+    double run(float[] x, INDArray input, float[] scratch, INDArray w, float[] bias, int[] targets, float[] mask,
+               double clip, boolean gradients, INDArray gradW, float[] db, float[] dx) {
+        int total = (int) (input.size(0) * input.size(2));
+        int nIn = (int) input.size(1);
         int classes = (int) w.size(1);
         float[] wT = weightRows.get(classes * nIn);
         Blas.transposeOf(w).read(wT, 0);
         float[] xT = inputColumns.get(nIn * total);
-        StepProduct.transpose(x, total, nIn, xT);
+        TimeMajor.readColumns(input, scratch, xT);
         float[] z = logits.get(classes * total);
         int blocks = (classes + CLASSES - 1) / CLASSES;
         int parts = BatchSplit.parts(total, MIN_COLUMNS);

@@ -94,7 +94,8 @@ public final class SoftmaxWindow {
             if (classMajor == null) {
                 classMajor = new ClassMajorSoftmax();
             }
-            double loss = classMajor.run(x, total, nIn, w, b, targets, m, clip, gradients, gradW, db, dxRows);
+            double loss = classMajor.run(x, input, transposeScratch.get(total * nIn), w, b, targets, m, clip, gradients,
+                    gradW, db, dxRows);
             if (gradients) {
                 Blas.ofRow(gradBias).write(db, 0);
                 TimeMajor.write(dxRows, 0, transposeScratch.get(total * nIn), epsilon);

@@ -29,6 +29,24 @@ public final class TimeMajor {
         transposeSteps(scratch, 0, target, features, batch, steps); // each step's [F, B] block → [B, F]
     }
 
+    /**
+     * The same array as columns: target[f·(T·B) + t·B + b] = array(b, f, t), the transpose of
+     * {@link #read}'s rows. In 'f' order each step is already a [F, B] block, so this is one copy
+     * of B values per feature and step. {@code scratch} holds at least the array's length.
+     */
+    public static void readColumns(INDArray array, float[] scratch, float[] target) {
+        int batch = (int) array.size(0);
+        int features = (int) array.size(1);
+        int steps = (int) array.size(2);
+        int total = batch * steps;
+        Blas.readAll(array, scratch);
+        for (int t = 0; t < steps; t++) {
+            for (int f = 0; f < features; f++) {
+                System.arraycopy(scratch, batch * (f + features * t), target, f * total + t * batch, batch);
+            }
+        }
+    }
+
     /** array(b, f, t) = source[from + (t·B + b)·F + f]; {@code scratch} holds at least the array's length. */
     public static void write(float[] source, int from, float[] scratch, INDArray array) {
         int batch = (int) array.size(0);

@@ -38,6 +38,22 @@ class TimeMajorTest {
     }
 
     @Test
+    void columnsAreTheRowsTransposed() {
+        INDArray array = Nd4j.rand(DataType.FLOAT, BATCH, FEATURES, STEPS).dup('f');
+        int total = BATCH * STEPS;
+        float[] columns = new float[(int) array.length()];
+        TimeMajor.readColumns(array, new float[columns.length], columns);
+        for (int t = 0; t < STEPS; t++) {
+            for (int b = 0; b < BATCH; b++) {
+                for (int f = 0; f < FEATURES; f++) {
+                    assertEquals(array.getFloat(b, f, t), columns[f * total + t * BATCH + b], "b " + b + " f " + f
+                            + " t " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void onlyGaplessFloatColumnMajorArraysApply() {
         assertFalse(TimeMajor.applies(Nd4j.rand(DataType.FLOAT, BATCH, FEATURES, STEPS).dup('c')));
         assertFalse(TimeMajor.applies(Nd4j.rand(DataType.DOUBLE, BATCH, FEATURES, STEPS).dup('f')));
