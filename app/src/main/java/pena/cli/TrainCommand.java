@@ -90,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
     String state;
 
     @Option(names = "--lr-schedule", defaultValue = "constant",
-            description = "constant: --lr throughout; cosine: warm up over the first 2 % of the budget, then decay to "
+            description = "constant: --lr throughout; cosine: warm up over the first 2 %% of the budget, then decay to "
                     + "a tenth of --lr at the end of --minutes or --epochs (nanoGPT's schedule) (default: "
                     + "${DEFAULT-VALUE}; a resumed run keeps its own).")
     String lrSchedule;
