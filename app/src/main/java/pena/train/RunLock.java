@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * killed leaves nothing stuck; the file names the holder (PID and command) for the message a
  * second run gets. Taking it is also the check that the folder is writable, before any training.
  * The holder removes the file when it ends (a killed run leaves it, harmlessly: the next run
- * locks it again). Because of that removal, a lock taken on a file that was removed meanwhile is
+ * locks it again), and the folders it created for it when they are still empty, so that a run
+ * refused before it wrote anything leaves nothing behind. Because of that removal, a lock taken on a file that was removed meanwhile is
  * no lock at all: the taker checks, by the file's identity (device and inode), that the name
  * still leads to the file it locked, and otherwise tries again.
  *
@@ -33,11 +36,14 @@ public final class RunLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    /** Folders this lock created for its file, deepest first: removed on close while still empty. */
+    private final List<Path> createdFolders;
 
-    private RunLock(Path file, FileChannel channel, FileLock lock) {
+    private RunLock(Path file, FileChannel channel, FileLock lock, List<Path> createdFolders) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.createdFolders = createdFolders;
     }
 
     /**
@@ -63,6 +69,11 @@ public final class RunLock implements AutoCloseable {
 
     private static RunLock lock(Path file, String what, String option) {
         Path folder = file.getParent();
+        // a run refused before it wrote anything (an empty corpus, say) leaves no folder behind
+        List<Path> missing = new ArrayList<>();
+        for (Path f = folder; f != null && Files.notExists(f); f = f.getParent()) {
+            missing.add(f);
+        }
         for (int attempt = 0; attempt < 5; attempt++) {
             FileChannel channel = null;
             try {
@@ -91,7 +102,7 @@ public final class RunLock implements AutoCloseable {
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(holderLine().getBytes(StandardCharsets.UTF_8)), 0);
                 channel.force(true);
-                return new RunLock(file, channel, lock);
+                return new RunLock(file, channel, lock, List.copyOf(missing));
             } catch (NoSuchFileException removedMeanwhile) {
                 closeQuietly(channel);
             } catch (IOException e) {
@@ -123,6 +134,13 @@ public final class RunLock implements AutoCloseable {
         }
         closeQuietly(channel);
         HELD.remove(file);
+        for (Path folder : createdFolders) {
+            try {
+                Files.delete(folder);
+            } catch (IOException notEmptyOrGone) { // the run's files are in it (or another run's): it stays
+                break;
+            }
+        }
     }
 
     private static String holderLine() {

@@ -46,6 +46,13 @@ class CliTest {
 
         Path empty = Files.writeString(dir.resolve("vazio.txt"), "");
         pena("train", "--corpus", empty.toString(), "--out", out).failsWithOneLine(1, "empty");
+        // a refused run leaves no folder it made: neither --out's nor compare's --report
+        pena("train", "--corpus", empty.toString(), "--out", dir.resolve("novos/m").toString())
+                .failsWithOneLine(1, "empty");
+        assertTrue(Files.notExists(dir.resolve("novos")), "train left its --out folder");
+        pena("compare", "--corpus", empty.toString(), "--minutes", "0.1", "--report", dir.resolve("relatorio").toString())
+                .failsWithOneLine(1, "empty");
+        assertTrue(Files.notExists(dir.resolve("relatorio")), "compare left its --report folder");
 
         Path binary = Files.write(dir.resolve("x.txt"), new byte[]{0x50, 0x4b, 3, 4, 0, 0, 1, 2});
         pena("train", "--corpus", binary.toString(), "--out", out).failsWithOneLine(1, "binary");

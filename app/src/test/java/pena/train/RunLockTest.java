@@ -31,4 +31,17 @@ class RunLockTest {
             assertTrue(Files.readString(file).startsWith("PID " + ProcessHandle.current().pid()));
         }
     }
+
+    @Test
+    void foldersMadeForTheLockGoWithItWhileEmpty(@TempDir Path dir) throws Exception {
+        RunLock.take(dir.resolve("a/b/run.lock"), "the run r", "--out").close();
+        assertFalse(Files.exists(dir.resolve("a")), "a refused run's folders are removed");
+        assertTrue(Files.exists(dir), "a folder that was there stays");
+
+        try (RunLock lock = RunLock.take(dir.resolve("c/d/run.lock"), "the run r", "--out")) {
+            Files.writeString(dir.resolve("c/d/r.zip"), "a model");
+        }
+        assertTrue(Files.exists(dir.resolve("c/d/r.zip")), "a folder with the run's files stays");
+        assertFalse(Files.exists(dir.resolve("c/d/run.lock")));
+    }
 }
