@@ -22,15 +22,17 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serves the classroom page: generate text, look inside the cell (gates over a sentence), "
                 + "the layer stack and the model's training curve.",
-                "Give --model several times to put models side by side (an LSTM and a GRU, say). Ctrl-C stops it.",
+                "Give --model several times to put models side by side (an LSTM and a GRU, say), or none to start "
+                        + "from an empty page. Ctrl-C stops it.",
                 "The Treinar tab trains a new model in front of the class (on this machine's address by default; "
                         + "--allow-training when listening beyond it); its files go to --models-dir like pena train's."})
 public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model written by `pena train`; repeatable.")
-    List<Path> models;
+    @Option(names = "--model", paramLabel = "FILE", description = "A model written by `pena train`; repeatable. "
+            + "Without one the page starts empty and its Treinar tab trains the first.")
+    List<Path> models = new ArrayList<>();
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
@@ -104,6 +106,9 @@ public final class ServeCommand implements Callable<Integer> {
         server.start();
         out.println("Pena's classroom page: http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + server.port() + "/  (Ctrl-C stops it)");
+        if (served.isEmpty()) {
+            out.println("no model yet: the page's Treinar tab trains the first (into " + modelsDir + ")");
+        }
         if (!server.loopbackOnly()) {
             out.println("warning: listening on " + host + ": other machines on the network can use the page"
                     + (allowTraining ? ", and train on this machine (--allow-training)" : "; training from the page "

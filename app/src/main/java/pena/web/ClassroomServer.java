@@ -110,9 +110,6 @@ public final class ClassroomServer implements AutoCloseable {
      */
     public ClassroomServer(List<ServedModel> models, String host, int port, ServerLimits limits, PrintWriter log,
                            TrainingRoom training, boolean allowOffLoopback) {
-        if (models.isEmpty()) {
-            throw new WebException("no model to serve");
-        }
         checkAddress(host);
         this.models = new CopyOnWriteArrayList<>(models);
         this.limits = limits;
@@ -121,6 +118,10 @@ public final class ClassroomServer implements AutoCloseable {
         this.slots = new WorkSlots(limits.generationSlots(), limits.maxQueued());
         this.training = training;
         this.trainingAllowed = training != null && (loopbackOnly || allowOffLoopback);
+        if (models.isEmpty() && !trainingAllowed) { // an empty page that can never fill
+            throw new WebException("no model to serve: give --model FILE"
+                    + (training == null ? "" : ", or --allow-training so that the page can train one"));
+        }
         if (training != null) {
             training.connect(slots::awaitIdle, this::serveModel);
         }
@@ -384,6 +385,9 @@ public final class ClassroomServer implements AutoCloseable {
     }
 
     private ServedModel model(Query query) {
+        if (models.isEmpty()) { // started without --model: the Treinar tab makes the first
+            throw new Refusal(HttpStatus.NOT_FOUND_404, "no model yet: train one in the Treinar tab");
+        }
         String id = query.text("model", models.get(0).id(), 100);
         return models.stream().filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> new Query.BadRequest("no model '" + id + "'"));

@@ -53,6 +53,7 @@ const TEXT = {
     livePreparing: 'a preparar', liveStopping: 'a guardar', liveDone: r => `pronto: «${r.name}» (BPC ${bestOf(r)})`,
     liveFailed: 'falhou', trainedSeconds: 'de treino', beforeTraining: 'antes de treinar',
     tooLarge: (n, b, max) => `${n}: ${b.toLocaleString('pt')} bytes; a página aceita até ${max.toLocaleString('pt')} (pena serve --max-corpus-mb)`,
+    noModel: 'Ainda não há modelo: treine o primeiro na aba Treinar.', noModelOption: '(nenhum modelo ainda)',
   },
   en: {
     tagline: 'a recurrent network that learned to write Portuguese', model: 'Model',
@@ -105,6 +106,8 @@ const TEXT = {
     livePreparing: 'preparing', liveStopping: 'saving', liveDone: r => `ready: "${r.name}" (BPC ${bestOf(r)})`,
     liveFailed: 'failed', trainedSeconds: 'trained', beforeTraining: 'before training',
     tooLarge: (n, b, max) => `${n}: ${b.toLocaleString('en')} bytes; the page takes up to ${max.toLocaleString('en')} (pena serve --max-corpus-mb)`,
+
+    noModel: 'No model yet: train the first in the Train tab.', noModelOption: '(no model yet)',
   },
 };
 
@@ -164,8 +167,13 @@ async function loadModels() {
     option.textContent = `${m.name} (${m.cell} ${m.layers}×${m.hidden})`;
     select.appendChild(option);
   }
-  state.model = state.models.find(m => m.id === keep) || state.models[0];
-  select.value = state.model.id;
+  if (!state.models.length) { // pena serve without --model: the Treinar tab trains the first
+    const none = document.createElement('option');
+    none.value = '';
+    select.appendChild(none);
+  }
+  state.model = state.models.find(m => m.id === keep) || state.models[0] || null;
+  select.value = state.model ? state.model.id : '';
   for (const [id, pick, kept] of [['compare-a', 0, keepA], ['compare-b', 1, keepB]]) {
     const s = $(id);
     s.innerHTML = select.innerHTML;
@@ -177,7 +185,14 @@ async function loadModels() {
 
 function renderModel() {
   const m = state.model;
-  if (!m) return;
+  if (!m) {
+    for (const id of ['model', 'compare-a', 'compare-b']) {
+      const none = $(id).querySelector('option[value=""]');
+      if (none) none.textContent = t('noModelOption');
+    }
+    $('model-table').innerHTML = `<tr><td>${t('noModel')}</td></tr>`;
+    return;
+  }
   const rows = [
     [t('factCell'), m.cell], [t('factLevel'), m.level], [t('factLayers'), m.layers], [t('factHidden'), m.hidden],
     [t('factParams'), m.parameters.toLocaleString(state.lang)], [t('factVocab'), m.vocabulary],
@@ -217,8 +232,16 @@ function drawLine(svg, points, emptyText, xLabel, yLabel, marker) {
 }
 
 // ---- Gerar ----
+// An action that needs a model, on a page started without one: says so where its answer would go.
+function needsModel(statusId) {
+  if (state.model) return false;
+  setStatus(statusId, t('noModel'), true);
+  return true;
+}
+
 async function generate(event) {
   event.preventDefault();
+  if (needsModel('generate-status')) return;
   if (state.abort) state.abort.abort();
   const controller = new AbortController();
   state.abort = controller;
@@ -289,6 +312,7 @@ function setStatus(id, text, error) {
 // ---- Dentro da célula ----
 async function inspect(event) {
   if (event) event.preventDefault();
+  if (needsModel('inspect-status')) return;
   setStatus('inspect-status', t('reading'));
   const params = new URLSearchParams({ model: state.model.id, text: $('sentence').value });
   const response = await fetch('api/inspect?' + params);
@@ -472,6 +496,7 @@ function moveStep(delta) {
 // ---- Memória ----
 async function showMemory(event, at) {
   if (event) event.preventDefault();
+  if (needsModel('memory-status')) return;
   setStatus('memory-status', t('measuring'));
   const params = new URLSearchParams({ model: state.model.id, text: $('memory-sentence').value });
   if (at != null) params.set('at', at);
@@ -571,6 +596,7 @@ function drawLogLines(svg, series, xLabel) {
 // ---- Comparar ----
 async function compareModels(event) {
   if (event) event.preventDefault();
+  if (needsModel('compare-status')) return;
   const models = [$('compare-a').value, $('compare-b').value].map(id => state.models.find(m => m.id === id));
   setStatus('compare-status', t('reading'));
   const text = $('compare-sentence').value;
@@ -625,6 +651,7 @@ function renderCompare() {
 // ---- Unidades ----
 async function findUnits(event) {
   if (event) event.preventDefault();
+  if (needsModel('units-status')) return;
   setStatus('units-status', t('searching'));
   const response = await fetch('api/units?' + new URLSearchParams({ model: state.model.id, text: $('units-text').value }));
   const body = await response.json();
@@ -859,6 +886,7 @@ $('layers-back').addEventListener('click', () => moveStep(-1));
 $('layers-forward').addEventListener('click', () => moveStep(1));
 
 applyLanguage();
-loadModels().catch(e => setStatus('generate-status', String(e), true));
+loadModels().then(() => { if (!state.model) showTab('treinar'); })
+  .catch(e => setStatus('generate-status', String(e), true));
 loadCorpora().catch(() => {});
 pollTraining();

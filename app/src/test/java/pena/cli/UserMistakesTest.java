@@ -79,5 +79,8 @@ class UserMistakesTest {
         ModelFile.save(TestModels.untrained("A casa amarela.", 1, 8), model, false);
         pena("serve", "--model", model.toString(), "--host", "no.such.host.invalid")
                 .failsWithOneLine(1, "--host no.such.host.invalid: no such address");
+        // without --model the page must be able to train its first: not beyond this machine without --allow-training
+        pena("serve", "--host", "0.0.0.0", "--port", "0", "--models-dir", dir.resolve("m").toString())
+                .failsWithOneLine(1, "no model to serve: give --model FILE, or --allow-training");
     }
 }

@@ -304,6 +304,36 @@ class ClassroomPageBrowserTest {
         assertTrue(severe.isEmpty(), "browser errors: " + severe);
     }
 
+    /** pena serve without --model: the page opens on Treinar, and an action that needs a model says why it cannot. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void anEmptyPageOpensOnTreinarAndSaysWhatIsMissing() throws IOException {
+        Path work = Files.createTempDirectory("pena-empty");
+        Files.createDirectories(work.resolve("corpora"));
+        TrainingRoom room = new TrainingRoom(TrainingLimits.defaults(), new PageValidation(),
+                new pena.corpus.CorpusLibrary(work.resolve("corpora"), pena.corpus.Catalog.standard()),
+                work.resolve("models"), new PrintWriter(new StringWriter()));
+        try (ClassroomServer empty = new ClassroomServer(List.of(), "127.0.0.1", 0, ServerLimits.defaults(30),
+                new PrintWriter(new StringWriter()), room, false)) {
+            empty.start();
+            WebDriverWait wait = waiting(30);
+            browser.get("http://127.0.0.1:" + empty.port() + "/");
+            wait.until(d -> d.findElement(By.id("tab-treinar")).isDisplayed());
+            assertEquals("(nenhum modelo ainda)", browser.findElement(By.cssSelector("#model option")).getText());
+            browser.findElement(By.cssSelector(".tab[data-tab=gerar]")).click();
+            browser.findElement(By.id("generate")).click();
+            wait.until(ExpectedConditions.textMatches(By.id("generate-status"),
+                    java.util.regex.Pattern.compile("Ainda não há modelo: treine o primeiro na aba Treinar")));
+            browser.findElement(By.cssSelector(".tab[data-tab=modelo]")).click();
+            assertTrue(browser.findElement(By.id("model-table")).getText().contains("Ainda não há modelo"));
+            browser.findElement(By.id("lang")).click();
+            assertEquals("(no model yet)", browser.findElement(By.cssSelector("#model option")).getText());
+            List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertTrue(severe.isEmpty(), "browser errors: " + severe);
+        }
+    }
+
     private static void setValue(String id, String value) {
         WebElement input = browser.findElement(By.id(id));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", input, value);
