@@ -1,17 +1,15 @@
 package pena.layers.kernels;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The first layer of a character model reads one-hot rows: x·W then only picks rows of W, and
  * xᵀ·dGates only adds each row of dGates into the row of dW its character picked. Done as a
- * gather and a scatter-add instead of two dense products, this drops about 7 % of a 2x256
- * model's arithmetic (the vocabulary-wide dimension of both products is almost all zeros).
+ * gather (in {@link WindowProducts#inputProduct}) and a scatter-add (here) instead of two dense
+ * products, this drops about 7 % of a 2x256 model's arithmetic (the vocabulary-wide dimension of
+ * both products is almost all zeros).
  */
 public final class OneHotRows {
-    /** Rows per core below which the gather is not worth a thread. */
-    private static final int MIN_ROWS = 256;
     /** Gate columns per core below which the scatter-add is not worth a thread. */
     private static final int MIN_COLUMNS = 64;
     /** Rows of dGates the scatter-add copies to the heap at a time (a small buffer, not the window). */
@@ -42,32 +40,6 @@ public final class OneHotRows {
             hot[r] = index;
         }
         return hot;
-    }
-
-    /** gates = x·W + b for one-hot x: row r is row hot[r] of W plus b (b alone for -1). */
-    public static void gather(int[] hot, INDArray w, INDArray bias, INDArray gates) {
-        Blas.Matrix wT = Blas.transposeOf(w); // Wᵀ [width, nIn]
-        int nIn = wT.cols();
-        int width = wT.rows();
-        float[] transposed = new float[width * nIn];
-        wT.read(transposed, 0);
-        float[] b = new float[width];
-        Blas.ofRow(bias).read(b, 0);
-        float[] table = new float[(nIn + 1) * width]; // row v: W row v + b; row nIn: b
-        for (int j = 0; j < width; j++) {
-            for (int v = 0; v < nIn; v++) {
-                table[v * width + j] = transposed[j * nIn + v] + b[j];
-            }
-            table[nIn * width + j] = b[j];
-        }
-        Blas.Matrix gatesM = Blas.of(gates);
-        BatchSplit.run(hot.length, MIN_ROWS, (from, to) -> {
-            FloatPointer cursor = new FloatPointer(gatesM.data());
-            for (int r = from; r < to; r++) {
-                int v = hot[r] < 0 ? nIn : hot[r];
-                cursor.position(gatesM.offset() + (long) r * width).put(table, v * width, width);
-            }
-        });
     }
 
     /** dW = xᵀ·dGates for one-hot x: each row of dGates added into row hot[r] of dW. */

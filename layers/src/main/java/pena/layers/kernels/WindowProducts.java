@@ -16,20 +16,6 @@ public final class WindowProducts {
     private WindowProducts() {
     }
 
-    /** gates = x·W + b, [T·B, k·n]; a gather of W's rows when x is one-hot ({@code hot} not null). */
-    public static void inputProduct(INDArray x, int[] hot, INDArray w, INDArray bias, INDArray gates) {
-        if (hot != null) {
-            OneHotRows.gather(hot, w, bias, gates);
-            return;
-        }
-        Blas.Matrix xM = Blas.of(x);
-        Blas.Matrix wT = Blas.transposeOf(w);
-        Blas.Matrix gatesM = Blas.of(gates);
-        BatchSplit.run(xM.rows(), MIN_PART, (from, to) ->
-                Blas.gemm(xM.rows(from, to - from), false, wT, true, 0f, gatesM.rows(from, to - from)));
-        gates.addiRowVector(bias);
-    }
-
     /**
      * gates = x·W + b, [T·B, width], straight into the Java array the steps work on: a gather of
      * W's rows when x is one-hot, else {@link StepProduct} in blocks of rows (as fast as OpenBLAS

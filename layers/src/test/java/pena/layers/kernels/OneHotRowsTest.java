@@ -10,7 +10,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** The one-hot kernel alone: the gather equals x·W + b and the scatter-add equals xᵀ·dGates. */
+/** The one-hot kernels alone: the input product's gather equals x·W + b and the scatter-add equals xᵀ·dGates. */
 class OneHotRowsTest {
     private static final int VOCABULARY = 37;
     private static final int WIDTH = 150;  // over two cores' minimum of gate columns
@@ -54,10 +54,10 @@ class OneHotRowsTest {
         int[] hot = hot(random);
         INDArray w = Nd4j.rand(DataType.FLOAT, VOCABULARY, WIDTH).subi(0.5).dup('f'); // DL4J's column-major W
         INDArray bias = Nd4j.rand(DataType.FLOAT, 1, WIDTH);
-        INDArray gates = Nd4j.createUninitialized(DataType.FLOAT, ROWS, WIDTH);
-        OneHotRows.gather(hot, w, bias, gates);
+        float[] gates = new float[ROWS * WIDTH];
+        WindowProducts.inputProduct(oneHot(hot), hot, w, bias, gates, new ProductScratch());
         INDArray expected = oneHot(hot).mmul(w).addiRowVector(bias);
-        assertArrayEquals(expected.dup('c').data().asFloat(), gates.dup('c').data().asFloat(), 1e-6f);
+        assertArrayEquals(expected.dup('c').data().asFloat(), gates, 1e-6f);
     }
 
     @Test

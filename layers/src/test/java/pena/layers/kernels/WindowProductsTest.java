@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 /** The window's products alone, against ND4J's: x·W + b before the steps, every gradient after them. */
 class WindowProductsTest {
-    private static final int ROWS = 300;    // T·B, over two cores' minimum
+    private static final int ROWS = 300;    // T·B, over two cores' minimum, not a whole number of 64-row blocks
     private static final int IN = 40;
     private static final int UNITS = 24;
     private static final int WIDTH = 4 * UNITS; // an LSTM's gate blocks
@@ -23,9 +23,9 @@ class WindowProductsTest {
         INDArray x = Nd4j.rand(DataType.FLOAT, ROWS, IN).subi(0.5);
         INDArray w = Nd4j.rand(DataType.FLOAT, IN, WIDTH).subi(0.5).dup('f');
         INDArray bias = Nd4j.rand(DataType.FLOAT, 1, WIDTH);
-        INDArray gates = Nd4j.createUninitialized(DataType.FLOAT, ROWS, WIDTH);
-        WindowProducts.inputProduct(x, null, w, bias, gates);
-        assertArrayEquals(c(x.mmul(w).addiRowVector(bias)), c(gates), 1e-5f);
+        float[] gates = new float[ROWS * WIDTH]; // the steps' Java array, row r at r·WIDTH
+        WindowProducts.inputProduct(x, null, w, bias, gates, new ProductScratch());
+        assertArrayEquals(c(x.mmul(w).addiRowVector(bias)), gates, 1e-5f);
     }
 
     @Test
