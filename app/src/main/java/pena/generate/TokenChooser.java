@@ -66,6 +66,9 @@ public final class TokenChooser {
             }
         }
         normalize(p);
+        if (!(options.topK() > 0 && options.topK() < n) && !(options.topP() < 1)) {
+            return p; // nothing to cut: no ranking (a sort of the vocabulary per token, 10,000 at word level)
+        }
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -p[i]).thenComparingInt(i -> i));
         int keep = n;

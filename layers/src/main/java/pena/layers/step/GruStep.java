@@ -1,6 +1,7 @@
 package pena.layers.step;
 
 import pena.layers.cells.GruGate;
+import pena.layers.kernels.FloatMath;
 
 import java.util.List;
 
@@ -61,7 +62,7 @@ final class GruStep extends StepCell {
         float[] hNext = new float[n];
         float[] candidates = recorder == null ? null : new float[n];
         for (int j = 0; j < n; j++) {
-            float candidate = (float) Math.tanh(a[candidateAt + j]);
+            float candidate = FloatMath.tanh(a[candidateAt + j]);
             hNext[j] = h[j] + z[j] * (candidate - h[j]);   // h = h(t-1) + z * (h̃ - h(t-1))
             if (candidates != null) {
                 candidates[j] = candidate;

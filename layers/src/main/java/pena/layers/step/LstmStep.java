@@ -1,7 +1,9 @@
 package pena.layers.step;
 
 import pena.layers.cells.LstmGate;
+import pena.layers.kernels.FloatMath;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static pena.layers.cells.LstmGate.CANDIDATE;
@@ -47,25 +49,25 @@ final class LstmStep extends StepCell {
         int fAt = FORGET.from(n);
         int oAt = OUTPUT.from(n);
         int iAt = INPUT.from(n);
+        // the activations as the training kernel computes them: FloatMath's range loops, which the
+        // JIT vectorizes (Math.tanh is a library call per element)
+        FloatMath.sigmoid(a, iAt, iAt + n);
+        FloatMath.sigmoid(a, fAt, fAt + n);
+        FloatMath.sigmoid(a, oAt, oAt + n);
+        FloatMath.tanh(a, gAt, gAt + n);
         float[] hNext = new float[n];
-        float[] is = recorder == null ? null : new float[n];
-        float[] fs = recorder == null ? null : new float[n];
-        float[] os = recorder == null ? null : new float[n];
-        float[] gs = recorder == null ? null : new float[n];
         for (int j = 0; j < n; j++) {
-            float g = (float) Math.tanh(a[gAt + j]);
-            float f = sigmoid(a[fAt + j]);
-            float o = sigmoid(a[oAt + j]);
-            float i = sigmoid(a[iAt + j]);
-            c[j] = f * c[j] + i * g;                   // C = f * C(t-1) + i * g
-            hNext[j] = o * (float) Math.tanh(c[j]);    // h = o * tanh(C)
-            if (recorder != null) {
-                is[j] = i;
-                fs[j] = f;
-                os[j] = o;
-                gs[j] = g;
-            }
+            c[j] = a[fAt + j] * c[j] + a[iAt + j] * a[gAt + j]; // C = f * C(t-1) + i * g
+            hNext[j] = c[j];
         }
+        FloatMath.tanh(hNext, 0, n);
+        for (int j = 0; j < n; j++) {
+            hNext[j] *= a[oAt + j];                             // h = o * tanh(C)
+        }
+        float[] is = recorder == null ? null : Arrays.copyOfRange(a, iAt, iAt + n);
+        float[] fs = recorder == null ? null : Arrays.copyOfRange(a, fAt, fAt + n);
+        float[] os = recorder == null ? null : Arrays.copyOfRange(a, oAt, oAt + n);
+        float[] gs = recorder == null ? null : Arrays.copyOfRange(a, gAt, gAt + n);
         h = hNext;
         if (recorder != null) {
             recorder.record(layer, INPUT.symbol, is);

@@ -1,5 +1,7 @@
 package pena.layers.step;
 
+import pena.layers.kernels.FloatMath;
+
 import java.util.List;
 
 /** One plain RNN step: h = tanh(x·W + h(t-1)·RW + b) (equation in {@code pena.layers.Rnn}). */
@@ -27,9 +29,7 @@ final class RnnStep extends StepCell {
         for (int k = 0; k < n; k++) {
             TokenStepper.addScaledRow(h[k], rw[k], 0, a, 0, n);
         }
-        for (int j = 0; j < n; j++) {
-            a[j] = (float) Math.tanh(a[j]);
-        }
+        FloatMath.tanh(a, 0, n);
         h = a;
         if (recorder != null) {
             recorder.record(layer, "h", h.clone());

@@ -1,5 +1,7 @@
 package pena.layers.step;
 
+import pena.layers.kernels.FloatMath;
+
 import java.util.List;
 
 /**
@@ -45,7 +47,8 @@ abstract class StepCell {
         return TokenStepper.affine(x, w, b);
     }
 
+    /** σ as the training kernels compute it ({@link FloatMath}: no library call per element). */
     static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
+        return FloatMath.sigmoid(v);
     }
 }
