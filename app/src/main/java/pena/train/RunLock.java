@@ -23,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * second run gets. Taking it is also the check that the folder is writable, before any training.
  * The holder removes the file when it ends (a killed run leaves it, harmlessly: the next run
  * locks it again), and the folders it created for it when they are still empty, so that a run
- * refused before it wrote anything leaves nothing behind. Because of that removal, a lock taken on a file that was removed meanwhile is
- * no lock at all: the taker checks, by the file's identity (device and inode), that the name
- * still leads to the file it locked, and otherwise tries again.
+ * refused before it wrote anything leaves nothing behind. Because of that removal, a lock taken
+ * on a file that was removed meanwhile is no lock at all: the taker checks, by the file's
+ * identity (device and inode), that the name still leads to the file it locked, and otherwise
+ * tries again.
  *
  * <p>POSIX locks belong to the process, and closing any descriptor of the file drops them; so
  * the lock file is never opened twice in one JVM (a second take there is refused from a table of

@@ -106,7 +106,6 @@ const TEXT = {
     livePreparing: 'preparing', liveStopping: 'saving', liveDone: r => `ready: "${r.name}" (BPC ${bestOf(r)})`,
     liveFailed: 'failed', trainedSeconds: 'trained', beforeTraining: 'before training',
     tooLarge: (n, b, max) => `${n}: ${b.toLocaleString('en')} bytes; the page takes up to ${max.toLocaleString('en')} (pena serve --max-corpus-mb)`,
-
     noModel: 'No model yet: train the first in the Train tab.', noModelOption: '(no model yet)',
   },
 };

@@ -47,8 +47,8 @@ final class GruStep extends StepCell {
         float[] z = new float[n];
         float[] r = new float[n];
         for (int j = 0; j < n; j++) {
-            z[j] = sigmoid(a[zAt + j] + recurrent[zAt + j]);
-            r[j] = sigmoid(a[rAt + j] + recurrent[rAt + j]);
+            z[j] = FloatMath.sigmoid(a[zAt + j] + recurrent[zAt + j]);
+            r[j] = FloatMath.sigmoid(a[rAt + j] + recurrent[rAt + j]);
         }
         if (resetAfter) { // h̃ = tanh(x·W_h + b_h + r * (h(t-1)·RW_h + RB))
             for (int j = 0; j < n; j++) {

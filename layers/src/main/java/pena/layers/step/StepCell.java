@@ -1,7 +1,5 @@
 package pena.layers.step;
 
-import pena.layers.kernels.FloatMath;
-
 import java.util.List;
 
 /**
@@ -45,10 +43,5 @@ abstract class StepCell {
             return out;
         }
         return TokenStepper.affine(x, w, b);
-    }
-
-    /** σ as the training kernels compute it ({@link FloatMath}: no library call per element). */
-    static float sigmoid(float v) {
-        return FloatMath.sigmoid(v);
     }
 }
