@@ -42,7 +42,7 @@ final class GruStep extends StepCell {
         // reset-after: h(t-1)·RW for all three blocks; original: the gates' blocks only
         int columns = resetAfter ? GruGate.BLOCKS * n : candidateAt;
         for (int k = 0; k < n; k++) {
-            TokenStepper.addScaledRow(h[k], rw[k], 0, recurrent, 0, columns);
+            TokenStepper.addScaledRow(h[k], rw[k], recurrent, 0, columns);
         }
         float[] z = new float[n];
         float[] r = new float[n];
@@ -56,7 +56,7 @@ final class GruStep extends StepCell {
             }
         } else {          // h̃ = tanh(x·W_h + (r * h(t-1))·RW_h + b_h)
             for (int k = 0; k < n; k++) {
-                TokenStepper.addScaledRow(r[k] * h[k], rw[k], candidateAt, a, candidateAt, n);
+                TokenStepper.addScaledRow(r[k] * h[k], rw[k], a, candidateAt, candidateAt + n);
             }
         }
         float[] hNext = new float[n];

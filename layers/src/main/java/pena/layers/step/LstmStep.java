@@ -43,7 +43,7 @@ final class LstmStep extends StepCell {
     float[] step(float[] x, int token, TokenStepper.GateRecorder recorder, int layer) {
         float[] a = inputPart(x, token);
         for (int k = 0; k < n; k++) {
-            TokenStepper.addScaledRow(h[k], rw[k], 0, a, 0, a.length);
+            TokenStepper.addScaledRow(h[k], rw[k], a, 0, a.length);
         }
         int gAt = CANDIDATE.from(n);
         int fAt = FORGET.from(n);

@@ -27,7 +27,7 @@ final class RnnStep extends StepCell {
     float[] step(float[] x, int token, TokenStepper.GateRecorder recorder, int layer) {
         float[] a = inputPart(x, token);
         for (int k = 0; k < n; k++) {
-            TokenStepper.addScaledRow(h[k], rw[k], 0, a, 0, n);
+            TokenStepper.addScaledRow(h[k], rw[k], a, 0, n);
         }
         FloatMath.tanh(a, 0, n);
         h = a;

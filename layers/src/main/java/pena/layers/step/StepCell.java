@@ -39,7 +39,7 @@ abstract class StepCell {
     float[] inputPart(float[] x, int token) {
         if (x == null) {
             float[] out = b.clone();
-            TokenStepper.addScaledRow(1f, w[token], 0, out, 0, out.length);
+            TokenStepper.addScaledRow(1f, w[token], out, 0, out.length);
             return out;
         }
         return TokenStepper.affine(x, w, b);

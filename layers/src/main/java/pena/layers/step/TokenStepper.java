@@ -183,18 +183,25 @@ public final class TokenStepper {
     static float[] affine(float[] x, float[][] w, float[] bias) {
         float[] out = bias.clone();
         for (int k = 0; k < x.length; k++) {
-            addScaledRow(x[k], w[k], 0, out, 0, out.length);
+            addScaledRow(x[k], w[k], out, 0, out.length);
         }
         return out;
     }
 
-    /** out[outFrom + j] += a · row[from + j] for j < length. */
-    static void addScaledRow(float a, float[] row, int from, float[] out, int outFrom, int length) {
+    /**
+     * out[j] += a · row[j] for from ≤ j < to. Both arrays are read at the same index on purpose:
+     * until a caller is compiled with this method inlined, it runs on its own, and then the JIT
+     * vectorizes the loop only when it can see that a store to out never feeds a later load of
+     * row (two different offsets into what might be one array hide that). Measured at batch 1,
+     * 2×256 LSTM: 0.31 ms per character with two offsets, 0.11 inlined, through the first few
+     * hundred characters of every run.
+     */
+    static void addScaledRow(float a, float[] row, float[] out, int from, int to) {
         if (a == 0f) {
             return;
         }
-        for (int j = 0; j < length; j++) {
-            out[outFrom + j] += a * row[from + j];
+        for (int j = from; j < to; j++) {
+            out[j] += a * row[j];
         }
     }
 
