@@ -1,9 +1,7 @@
 package pena.generate;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * Filters a probability vector and draws from it. Order: temperature, then top-k, then top-p,
@@ -67,29 +65,15 @@ public final class TokenChooser {
         }
         normalize(p);
         if (!(options.topK() > 0 && options.topK() < n) && !(options.topP() < 1)) {
-            return p; // nothing to cut: no ranking (a sort of the vocabulary per token, 10,000 at word level)
+            return p; // nothing to cut: no ranking
         }
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -p[i]).thenComparingInt(i -> i));
-        int keep = n;
-        if (options.topK() > 0) {
-            keep = Math.min(keep, options.topK());
+        int[] kept = TopTokens.kept(p, options.topK() > 0 ? options.topK() : n, options.topP());
+        double[] cut = new double[n];
+        for (int id : kept) {
+            cut[id] = p[id];
         }
-        if (options.topP() < 1) {
-            double mass = 0;
-            for (int rank = 0; rank < keep; rank++) {
-                mass += p[order[rank]];
-                if (mass >= options.topP()) {
-                    keep = rank + 1;
-                    break;
-                }
-            }
-        }
-        for (int rank = keep; rank < n; rank++) {
-            p[order[rank]] = 0;
-        }
-        normalize(p);
-        return p;
+        normalize(cut);
+        return cut;
     }
 
     private static void normalize(double[] p) {
