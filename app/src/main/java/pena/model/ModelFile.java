@@ -3,23 +3,21 @@ package pena.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import pena.files.AtomicFile;
 import pena.nn.NetworkSpec;
 import pena.layers.StatefulNetwork;
 import pena.token.Vocabulary;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Reads and writes {@link PenaModel}s. The zip holds DL4J's {@code ModelSerializer} entries
@@ -57,30 +55,23 @@ public final class ModelFile {
      * @param withOptimizer keep Adam's state (needed to resume; triples the file size)
      */
     public static void save(PenaModel model, Path target, boolean withOptimizer) {
-        Path networkTemp = null;
         try {
-            networkTemp = AtomicFile.temporary(target, "network");
-            ModelSerializer.writeModel(model.network(), networkTemp.toFile(), withOptimizer);
-            Path network = networkTemp;
-            AtomicFile.write(target, temp -> writeZip(model, network, temp));
+            AtomicFile.write(target, temp -> writeZip(model, withOptimizer, temp));
         } catch (IOException e) {
             throw new ModelFileException(target + ": cannot write the model (" + e.getMessage() + ")", e);
-        } finally {
-            deleteQuietly(networkTemp);
         }
     }
 
     /** DL4J's entries, then Pena's. */
-    private static void writeZip(PenaModel model, Path networkFile, Path zipFile) throws IOException {
-        try (ZipFile network = new ZipFile(networkFile.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zipFile))) {
-                copyEntries(network, out);
-                put(out, "pena/format.json", JSON.writeValueAsBytes(new Format(FORMAT, VERSION)));
-                put(out, "pena/spec.json", JSON.writeValueAsBytes(model.spec()));
-                put(out, "pena/vocabulary.json", JSON.writeValueAsBytes(
-                        new VocabularyData(model.vocabulary().symbols(), model.vocabulary().counts())));
-                put(out, "pena/training.json", JSON.writeValueAsBytes(model.training()));
-                put(out, "pena/validation.json", JSON.writeValueAsBytes(model.validationTexts()));
+    private static void writeZip(PenaModel model, boolean withOptimizer, Path zipFile) throws IOException {
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zipFile.toFile())) {
+            NetworkEntries.write(model.network(), out, withOptimizer);
+            put(out, "pena/format.json", JSON.writeValueAsBytes(new Format(FORMAT, VERSION)));
+            put(out, "pena/spec.json", JSON.writeValueAsBytes(model.spec()));
+            put(out, "pena/vocabulary.json", JSON.writeValueAsBytes(
+                    new VocabularyData(model.vocabulary().symbols(), model.vocabulary().counts())));
+            put(out, "pena/training.json", JSON.writeValueAsBytes(model.training()));
+            put(out, "pena/validation.json", JSON.writeValueAsBytes(model.validationTexts()));
         }
     }
 
@@ -164,22 +155,10 @@ public final class ModelFile {
         return NetworkEntries.read(zip, entry, limit);
     }
 
-    private static void copyEntries(ZipFile from, ZipOutputStream out) throws IOException {
-        Enumeration<? extends ZipEntry> entries = from.entries();
-        while (entries.hasMoreElements()) {
-            ZipEntry entry = entries.nextElement();
-            out.putNextEntry(new ZipEntry(entry.getName()));
-            try (InputStream in = from.getInputStream(entry)) {
-                in.transferTo(out);
-            }
-            out.closeEntry();
-        }
-    }
-
-    private static void put(ZipOutputStream out, String name, byte[] content) throws IOException {
-        out.putNextEntry(new ZipEntry(name));
+    private static void put(ZipArchiveOutputStream out, String name, byte[] content) throws IOException {
+        out.putArchiveEntry(new ZipArchiveEntry(name));
         out.write(content);
-        out.closeEntry();
+        out.closeArchiveEntry();
     }
 
     private static String hint(Path file) {
@@ -189,15 +168,5 @@ public final class ModelFile {
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // a leftover temporary file is harmless
-            }
-        }
     }
 }

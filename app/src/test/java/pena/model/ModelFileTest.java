@@ -2,7 +2,10 @@ package pena.model;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import pena.TestModels;
 import pena.data.WindowArrays;
 
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,6 +42,26 @@ class ModelFileTest {
         assertEquals(model.training().corpus(), loaded.training().corpus());
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "temporary files left behind");
+        }
+    }
+
+    @Test
+    void dl4jsModelSerializerReadsTheNetworkAndItsOptimizerState(@TempDir Path dir) throws IOException {
+        PenaModel model = TestModels.untrained("Olá, coração! Não é?", 2, 12, pena.nn.CellType.parse("lstm"));
+        // Adam's moments are zero before the first step: give them values a mix-up would show
+        INDArray state = model.network().getUpdater().getStateViewArray();
+        state.assign(Nd4j.rand(state.dataType(), state.shape()));
+        Path file = dir.resolve("m.zip");
+        ModelFile.save(model, file, true);
+
+        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        assertEquals(model.network().params(), restored.params());
+        assertEquals(state, restored.getUpdater().getStateViewArray());
+        PenaModel loaded = ModelFile.load(file);
+        assertEquals(model.network().params(), loaded.network().params());
+        assertEquals(state, loaded.network().getUpdater().getStateViewArray());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertEquals(ZipEntry.STORED, zip.getEntry("coefficients.bin").getMethod(), "arrays are stored, not deflated");
         }
     }
 
