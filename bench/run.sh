@@ -6,7 +6,8 @@
 #   BENCH_CONFIGS  layers x hidden to run (default "2x256 3x256")
 #   BENCH_CELLS    Pena cells (default "lstm gru dl4j-lstm"; rnn too, without a peer ratio); the
 #                  peer runs the LSTM and, when gru is asked for, the GRU
-#   BENCH_GFLOPS   the machine's matrix-multiply limit at these shapes (default 136, DESIGN.md)
+#   BENCH_GFLOPS   the machine's matrix-multiply limit (default: measured here first, the best of
+#                  five 2048x2048 float products by the peer's PyTorch on all cores)
 #   BENCH_WORD_CELLS  word-level rows, Pena and ../shared/peers/wordlm.py on romance/, 2x256
 #                  (default "lstm gru"; "" skips them)
 #
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 MINUTES=${BENCH_MINUTES:-10}
 CONFIGS=${BENCH_CONFIGS:-"2x256 3x256"}
 CELLS=${BENCH_CELLS:-"lstm gru dl4j-lstm"}
-GFLOPS=${BENCH_GFLOPS:-136}
+GFLOPS=${BENCH_GFLOPS:-}
 CORPUS=../shared/corpora/machado/romance/domCasmurro.txt
 PEER=../shared/peers/charlm.py
 WORD_CELLS=${BENCH_WORD_CELLS-"lstm gru"}
@@ -40,6 +41,25 @@ if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-openmp >/dev/null
 fi
 
+# the GEMM share's denominator is this machine's own limit: machines drift by 2x (136 GFLOP/s on
+# the one DESIGN.md measured, 229 on a later one), and a share over 1 means a wrong limit
+if [ -z "$GFLOPS" ]; then
+  GFLOPS=$("$PYTHON" - <<'PY'
+import os, time, torch
+torch.set_num_threads(os.cpu_count())
+a, b = torch.randn(2048, 2048), torch.randn(2048, 2048)
+torch.mm(a, b)
+best = float("inf")
+for _ in range(5):
+    start = time.perf_counter()
+    torch.mm(a, b)
+    best = min(best, time.perf_counter() - start)
+print(round(2 * 2048 ** 3 / best / 1e9))
+PY
+)
+  echo "bench: this machine's float matrix-multiply limit: ${GFLOPS} GFLOP/s (torch.mm 2048x2048)"
+fi
+
 field() { grep -o "$1=[^ ]*" | tail -1 | cut -d= -f2; }
 # training FLOPs per character: forward 2 per weight of the matrix products, backward twice that
 gemm_share() { awk -v cps="$1" -v params="$2" -v g="$GFLOPS" 'BEGIN { printf "%.2f", cps * 6 * params / (g * 1e9) }'; }
@@ -47,7 +67,7 @@ gemm_share() { awk -v cps="$1" -v params="$2" -v g="$GFLOPS" 'BEGIN { printf "%.
 table="$OUT/bench.md"
 {
   echo "Dom Casmurro, one-hot characters, batch 32, TBPTT 64, ${MINUTES} min of training per run, $(nproc) cores, $(date -u +%Y-%m-%d)."
-  echo "Ratio: chars/s over the peer's for the same cell. GEMM share: chars/s x 6 x parameters / ${GFLOPS} GFLOP/s."
+  echo "Ratio: chars/s over the peer's for the same cell. GEMM share: chars/s x 6 x parameters / ${GFLOPS} GFLOP/s (this machine's limit, measured)."
   echo "Validation BPC is exact for both (one stream, state carried through the whole held-out split)."
   echo
   echo "| model | chars/s | ratio to peer | GEMM share | sampling ms/char | val BPC |"
