@@ -15,8 +15,11 @@ import java.io.DataOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import java.util.zip.ZipFile;
@@ -105,9 +108,18 @@ final class NetworkEntries {
             throw new ModelFileException(file + ": damaged model (" + entry.getName() + " holds " + entry.getSize()
                     + " bytes, more than its configuration can use)");
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new Bounded(zip.getInputStream(entry), bound, file, entry.getName())))) {
-            return Nd4j.read(in);
+        // java.util.zip checks no CRC, and a stored array has no deflate stream whose decoding would
+        // fail on a damaged byte: the entry's checksum is checked here, or a flipped bit loads as a weight
+        CheckedInputStream checked = new CheckedInputStream(
+                new Bounded(zip.getInputStream(entry), bound, file, entry.getName()), new CRC32());
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(checked))) {
+            INDArray array = Nd4j.read(in);
+            in.transferTo(OutputStream.nullOutputStream());
+            if (entry.getCrc() != -1 && checked.getChecksum().getValue() != entry.getCrc()) {
+                throw new ModelFileException(file + ": damaged model (" + entry.getName()
+                        + " does not match its checksum)");
+            }
+            return array;
         }
     }
 

@@ -66,6 +66,27 @@ class ModelFileTest {
     }
 
     @Test
+    void aDamagedByteInAStoredArrayIsRefusedClearly(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.zip");
+        ModelFile.save(TestModels.untrained("Olá, coração! Não é?", 2, 12, pena.nn.CellType.parse("lstm")), file, true);
+        for (String name : new String[]{"coefficients.bin", "updaterState.bin"}) {
+            long at;
+            long size;
+            try (var zip = new org.apache.commons.compress.archivers.zip.ZipFile(file.toFile())) {
+                var entry = zip.getEntry(name);
+                at = entry.getDataOffset();
+                size = entry.getCompressedSize();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            int middle = (int) (at + size / 2); // a weight's byte, past the array's header
+            bytes[middle] ^= 0x10;
+            Path damaged = Files.write(dir.resolve("damaged-" + name + ".zip"), bytes);
+            ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(damaged));
+            assertEquals(damaged + ": damaged model (" + name + " does not match its checksum)", e.getMessage());
+        }
+    }
+
+    @Test
     void aTruncatedFileIsRefusedClearly(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("m.zip");
         ModelFile.save(TestModels.untrained("abcdef", 1, 4), file, false);
