@@ -3,7 +3,6 @@ package pena.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import pena.files.AtomicFile;
@@ -66,12 +65,12 @@ public final class ModelFile {
     private static void writeZip(PenaModel model, boolean withOptimizer, Path zipFile) throws IOException {
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zipFile.toFile())) {
             NetworkEntries.write(model.network(), out, withOptimizer);
-            put(out, "pena/format.json", JSON.writeValueAsBytes(new Format(FORMAT, VERSION)));
-            put(out, "pena/spec.json", JSON.writeValueAsBytes(model.spec()));
-            put(out, "pena/vocabulary.json", JSON.writeValueAsBytes(
+            NetworkEntries.put(out, "pena/format.json", JSON.writeValueAsBytes(new Format(FORMAT, VERSION)));
+            NetworkEntries.put(out, "pena/spec.json", JSON.writeValueAsBytes(model.spec()));
+            NetworkEntries.put(out, "pena/vocabulary.json", JSON.writeValueAsBytes(
                     new VocabularyData(model.vocabulary().symbols(), model.vocabulary().counts())));
-            put(out, "pena/training.json", JSON.writeValueAsBytes(model.training()));
-            put(out, "pena/validation.json", JSON.writeValueAsBytes(model.validationTexts()));
+            NetworkEntries.put(out, "pena/training.json", JSON.writeValueAsBytes(model.training()));
+            NetworkEntries.put(out, "pena/validation.json", JSON.writeValueAsBytes(model.validationTexts()));
         }
     }
 
@@ -153,12 +152,6 @@ public final class ModelFile {
         long limit = entry.getName().equals("pena/validation.json") ? NetworkEntries.MAX_TEXT_ENTRY
                 : NetworkEntries.MAX_SMALL_ENTRY;
         return NetworkEntries.read(zip, entry, limit);
-    }
-
-    private static void put(ZipArchiveOutputStream out, String name, byte[] content) throws IOException {
-        out.putArchiveEntry(new ZipArchiveEntry(name));
-        out.write(content);
-        out.closeArchiveEntry();
     }
 
     private static String hint(Path file) {

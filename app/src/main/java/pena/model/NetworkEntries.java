@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import java.util.zip.ZipFile;
 
 /**
@@ -78,11 +77,7 @@ final class NetworkEntries {
 
     /** Writes the network's entries into {@code out}, which must write to a file (stored entries are sized after). */
     static void write(MultiLayerNetwork network, ZipArchiveOutputStream out, boolean withOptimizer) throws IOException {
-        ZipArchiveEntry configuration = new ZipArchiveEntry(CONFIGURATION);
-        configuration.setMethod(ZipOutputStream.DEFLATED);
-        out.putArchiveEntry(configuration);
-        out.write(network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
-        out.closeArchiveEntry();
+        put(out, CONFIGURATION, network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
         putArray(out, COEFFICIENTS, network.params());
         if (withOptimizer) {
             INDArray state = network.getUpdater().getStateViewArray();
@@ -92,9 +87,16 @@ final class NetworkEntries {
         }
     }
 
+    /** A deflated entry (the output's default method): the JSON entries, DL4J's and Pena's. */
+    static void put(ZipArchiveOutputStream out, String name, byte[] content) throws IOException {
+        out.putArchiveEntry(new ZipArchiveEntry(name));
+        out.write(content);
+        out.closeArchiveEntry();
+    }
+
     private static void putArray(ZipArchiveOutputStream out, String name, INDArray array) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setMethod(ZipOutputStream.STORED);
+        entry.setMethod(ZipEntry.STORED);
         out.putArchiveEntry(entry);
         // DL4J's binary array format, as ModelSerializer writes it; the stream is not closed (out goes on)
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
